@@ -1,0 +1,30 @@
+package io.revcycle.schemas.serde;
+
+import io.revcycle.events.Code;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RestSchemaRegistryClientTest {
+
+    @Test
+    void anUnreachableRegistryIsRetriedThenNamedWithTheSubject() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "http://localhost:" + closedPort;
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(url, 3, Duration.ofMillis(10), Duration.ofMinutes(1));
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class,
+                () -> client.register("rcm.encounters-value", Code.getClassSchema()));
+        assertTrue(e.getMessage().contains(url), e.getMessage());
+        assertTrue(e.getMessage().contains("rcm.encounters-value"), e.getMessage());
+        assertTrue(e.getMessage().contains("after 3 attempts"), e.getMessage());
+        assertEquals(-1, e.errorCode());
+    }
+}
