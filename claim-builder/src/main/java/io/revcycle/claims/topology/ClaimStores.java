@@ -1,0 +1,19 @@
+package io.revcycle.claims.topology;
+
+/** Names of the topology's state stores (their changelogs make them survive restarts). */
+public final class ClaimStores {
+
+    /** Current claim by claim id; queried by the HTTP API. */
+    public static final String CLAIMS = "claims";
+    /** Claim id by duplicate fingerprint. */
+    public static final String FINGERPRINTS = "claim-fingerprints";
+    /** READY claims waiting for an interchange, by payer|type|claim id. */
+    public static final String PENDING = "submission-pending";
+    /** Open batches: payer|type → "openedAtMillis:claimCount". */
+    public static final String BATCHES = "submission-batches";
+    /** The last interchange control number used. */
+    public static final String CONTROL_NUMBERS = "interchange-control-numbers";
+
+    private ClaimStores() {
+    }
+}

@@ -1,0 +1,38 @@
+package io.revcycle.claims.scrub;
+
+import io.revcycle.claims.ClaimScenarios;
+import io.revcycle.events.Claim;
+import io.revcycle.events.Provider;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.revcycle.claims.scrub.ScrubTestClaims.CONTEXT;
+import static io.revcycle.claims.scrub.ScrubTestClaims.fields;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NpiCheckDigitRuleTest {
+
+    @Test
+    void luhnWithThe80840PrefixAcceptsValidNpisAndRefusesOthers() {
+        assertTrue(Npi.isValid("1234567893"));
+        assertTrue(Npi.isValid("1987654328"));
+        assertFalse(Npi.isValid("1234567890"));
+        assertFalse(Npi.isValid("123456789"));
+        assertFalse(Npi.isValid("12345678A3"));
+    }
+
+    @Test
+    void renderingProviderWithWrongCheckDigitIsFound() {
+        Claim claim = ClaimScenarios.officeVisitClaim();
+        Claim broken = Claim.newBuilder(claim)
+                .setRenderingProvider(Provider.newBuilder(claim.getRenderingProvider()).setNpi("1456789010").build())
+                .build();
+
+        assertEquals(List.of(), new NpiCheckDigitRule().check(claim, CONTEXT));
+        assertEquals(Set.of("renderingProvider.npi"), fields(new NpiCheckDigitRule().check(broken, CONTEXT)));
+    }
+}
