@@ -26,6 +26,7 @@ final class AvroSchemas {
      * @param referenced finds the definition a reference names (subject, version), or null
      * @throws RegistryException 42201 when the text is not a valid Avro schema or a reference is unknown
      */
+    @SuppressWarnings("deprecation") // Schema.toString(known types, pretty): Avro 1.12 has no replacement that leaves referenced types out
     static Parsed parse(String schemaType, String text, List<SchemaReference> references,
                         BiFunction<String, Integer, SchemaDefinition> referenced) {
         String type = schemaType == null ? SchemaDefinition.AVRO : schemaType;
@@ -47,6 +48,7 @@ final class AvroSchemas {
         } catch (RuntimeException e) {
             throw RegistryException.invalidSchema(describe(e));
         }
+        // Referenced types stay by name, as Confluent stores them.
         String normalized = known.isEmpty() ? schema.toString() : schema.toString(known, false);
         return new Parsed(new SchemaDefinition(type, normalized, references), schema);
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code _schemas} topic as the registry's only storage: one partition, compacted.
@@ -40,17 +41,25 @@ import java.util.concurrent.TimeoutException;
 final class KafkaSchemaLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaLog.class);
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    /** Distinct client ids keep Kafka's metrics apart when several registries share a JVM (tests). */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     /** One record to append: a {@code null} value is a tombstone. */
     record Write(String key, String value) {
     }
 
     private final SchemaRegistrySettings settings;
+    private final Duration timeout;
+    /** Longer than the producer's delivery timeout, so that Kafka's own verdict normally comes first. */
+    private final Duration ackTimeout;
     private final RegistryState state;
     private final TopicPartition partition;
     private final Object progress = new Object();
     private long appliedUpTo;
+    /** Sends not yet known to be written or lost; guarded by this. */
+    private final List<Future<RecordMetadata>> unsettled = new ArrayList<>();
+    /** Highest offset this registry has written; guarded by this. */
+    private long written = -1;
     private volatile boolean running;
     private KafkaProducer<String, String> producer;
     private KafkaConsumer<String, String> consumer;
@@ -58,6 +67,8 @@ final class KafkaSchemaLog implements AutoCloseable {
 
     KafkaSchemaLog(SchemaRegistrySettings settings, RegistryState state) {
         this.settings = settings;
+        this.timeout = settings.kafkaTimeout();
+        this.ackTimeout = settings.kafkaTimeout().plusSeconds(5);
         this.state = state;
         this.partition = new TopicPartition(settings.topic(), 0);
     }
@@ -65,24 +76,29 @@ final class KafkaSchemaLog implements AutoCloseable {
     /** Creates the topic if missing and replays it to its end before returning. */
     void start() {
         ensureTopic();
+        int instance = INSTANCES.incrementAndGet();
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer",
+                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer-" + instance,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()),
+                // Writes are single, rare and waited for: batching them only adds latency.
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis()),
                 new StringSerializer(), new StringSerializer());
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader",
+                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader-" + instance,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
-        long end = consumer.endOffsets(List.of(partition), KAFKA_TIMEOUT).get(partition);
+        long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (consumer.position(partition, KAFKA_TIMEOUT) < end) {
+        while (consumer.position(partition, timeout) < end) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("could not replay " + settings.topic() + " to offset " + end);
             }
@@ -98,11 +114,12 @@ final class KafkaSchemaLog implements AutoCloseable {
     private void ensureTopic() {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
             NewTopic topic = new NewTopic(settings.topic(), 1, settings.replicationFactor())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
-                admin.createTopics(List.of(topic)).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 LOG.info("created compacted topic {}", settings.topic());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -128,11 +145,11 @@ final class KafkaSchemaLog implements AutoCloseable {
     /** A topic just created may take a moment to reach the broker's metadata. */
     private TopicDescription describeOnceKnown(Admin admin)
             throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 return admin.describeTopics(List.of(settings.topic())).allTopicNames()
-                        .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(settings.topic());
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(settings.topic());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
@@ -167,7 +184,7 @@ final class KafkaSchemaLog implements AutoCloseable {
                         e.getMessage());
             }
         }
-        long position = consumer.position(partition, KAFKA_TIMEOUT);
+        long position = consumer.position(partition, timeout);
         synchronized (progress) {
             appliedUpTo = position;
             progress.notifyAll();
@@ -175,19 +192,39 @@ final class KafkaSchemaLog implements AutoCloseable {
     }
 
     /**
+     * Waits until every earlier write is applied, or known never to have been written. A decision
+     * taken on a state missing a write that timed out but landed later could hand out its id twice.
+     */
+    synchronized void catchUp() {
+        if (!unsettled.isEmpty()) {
+            producer.flush();
+            for (Future<RecordMetadata> future : unsettled) {
+                try {
+                    written = Math.max(written, future.get().offset());
+                } catch (ExecutionException e) {
+                    // never written: nothing to wait for
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw RegistryException.storeError("interrupted while settling writes to " + settings.topic());
+                }
+            }
+            unsettled.clear();
+        }
+        awaitApplied(written);
+    }
+
+    /**
      * Appends records in order and returns once the reader has applied all of them.
      *
-     * @throws RegistryException 50001 when Kafka refuses the write, 50002 when it is not read back in time
+     * @throws RegistryException 50001 when Kafka refuses the write, 50002 when it is not confirmed in time
      */
-    void append(List<Write> writes) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
+    synchronized void append(List<Write> writes) {
         for (Write write : writes) {
-            sent.add(producer.send(new ProducerRecord<>(settings.topic(), 0, write.key(), write.value())));
+            unsettled.add(producer.send(new ProducerRecord<>(settings.topic(), 0, write.key(), write.value())));
         }
-        long last = -1;
         try {
-            for (Future<RecordMetadata> future : sent) {
-                last = future.get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+            for (Future<RecordMetadata> future : unsettled) {
+                written = Math.max(written, future.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS).offset());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -197,11 +234,12 @@ final class KafkaSchemaLog implements AutoCloseable {
         } catch (TimeoutException e) {
             throw RegistryException.timeout("writing to " + settings.topic());
         }
-        awaitApplied(last);
+        unsettled.clear();
+        awaitApplied(written);
     }
 
     private void awaitApplied(long offset) {
-        long deadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (appliedUpTo <= offset) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -232,7 +270,7 @@ final class KafkaSchemaLog implements AutoCloseable {
         if (reader != null) {
             consumer.wakeup();
             try {
-                reader.join(KAFKA_TIMEOUT.toMillis());
+                reader.join(timeout.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

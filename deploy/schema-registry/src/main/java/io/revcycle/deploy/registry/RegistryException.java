@@ -84,6 +84,11 @@ final class RegistryException extends RuntimeException {
                 + subject + "\", details: " + String.join("; ", details));
     }
 
+    static RegistryException referenceExists(String subject, int version) {
+        return new RegistryException(422, 42206, "One or more references exist to the schema {subject="
+                + subject + ", version=" + version + "}");
+    }
+
     static RegistryException malformedRequest(String detail) {
         return new RegistryException(400, 400, "Malformed request: " + detail);
     }

@@ -138,6 +138,10 @@ final class RegistryHttpHandler implements HttpHandler {
                     "DELETE", () -> json(JSON.getNodeFactory().numberNode(registry.deleteVersion(subject,
                             SchemaRegistry.parseVersion(versionText), r.flag("permanent"))))));
         }
+        if (p.size() == 5 && "referencedby".equals(p.get(4))) {
+            return on(r, Map.of("GET", () -> json(ints(registry.referencedBy(subject,
+                    SchemaRegistry.parseVersion(versionText))))));
+        }
         if (p.size() == 5 && "schema".equals(p.get(4))) {
             return on(r, Map.of("GET", () -> new Response(200, registry.version(subject,
                     SchemaRegistry.parseVersion(versionText), r.flag("deleted"))
@@ -183,8 +187,7 @@ final class RegistryHttpHandler implements HttpHandler {
             return on(r, Map.of(
                     "GET", () -> json(levelBody(registry.globalLevel())),
                     "PUT", () -> {
-                        CompatibilityLevel level = requestedLevel(r);
-                        registry.setLevel(null, level);
+                        CompatibilityLevel level = registry.setLevel(null, requestedLevel(r));
                         return json(JSON.createObjectNode().put("compatibility", level.name()));
                     },
                     "DELETE", () -> json(levelBody(registry.resetGlobalLevel()))));
@@ -196,8 +199,7 @@ final class RegistryHttpHandler implements HttpHandler {
         return on(r, Map.of(
                 "GET", () -> json(levelBody(registry.subjectLevel(subject, r.flag("defaultToGlobal")))),
                 "PUT", () -> {
-                    CompatibilityLevel level = requestedLevel(r);
-                    registry.setLevel(subject, level);
+                    CompatibilityLevel level = registry.setLevel(subject, requestedLevel(r));
                     return json(JSON.createObjectNode().put("compatibility", level.name()));
                 },
                 "DELETE", () -> json(levelBody(registry.deleteSubjectLevel(subject)))));

@@ -115,6 +115,19 @@ final class RegistryState {
         return uses;
     }
 
+    /** Ids of the live versions whose references name {@code subject} version {@code version}. */
+    synchronized List<Integer> referencedBy(String subject, int version) {
+        List<Integer> ids = new ArrayList<>();
+        subjects.values().forEach(versions -> versions.values().forEach(s -> {
+            boolean refers = s.definition().references().stream()
+                    .anyMatch(r -> r.subject().equals(subject) && r.version() == version);
+            if (refers && !s.deleted() && !ids.contains(s.id())) {
+                ids.add(s.id());
+            }
+        }));
+        return ids;
+    }
+
     synchronized Optional<CompatibilityLevel> subjectLevel(String subject) {
         return Optional.ofNullable(subjectLevels.get(subject));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What the registry does, in Confluent's terms: registers, looks up, checks and deletes schemas,
@@ -48,7 +49,7 @@ final class SchemaRegistry {
     /** Registers {@code schema} under {@code subject}, or returns the id it is already registered with. */
     int register(String subject, String schemaType, String schema, List<SchemaReference> references) {
         AvroSchemas.Parsed parsed = parse(schemaType, schema, references);
-        synchronized (writer) {
+        return asWriter(() -> {
             List<StoredSchema> versions = state.versions(subject);
             for (StoredSchema existing : versions) {
                 if (!existing.deleted() && existing.definition().identity().equals(parsed.definition().identity())) {
@@ -66,7 +67,7 @@ final class SchemaRegistry {
                     SchemaRecords.schemaValue(stored))));
             parsedById.putIfAbsent(id, parsed.schema());
             return id;
-        }
+        });
     }
 
     /** The version of {@code subject} holding {@code schema} (the newest if several). */
@@ -151,30 +152,31 @@ final class SchemaRegistry {
         throw RegistryException.subjectCompatibilityNotConfigured(subject);
     }
 
-    /** Sets the global level ({@code subject} null) or a subject's own level. */
-    void setLevel(String subject, CompatibilityLevel level) {
-        synchronized (writer) {
+    /** Sets the global level ({@code subject} null) or a subject's own level; answers the level set. */
+    CompatibilityLevel setLevel(String subject, CompatibilityLevel level) {
+        return asWriter(() -> {
             log.append(List.of(new KafkaSchemaLog.Write(SchemaRecords.configKey(subject),
                     SchemaRecords.configValue(level))));
-        }
+            return level;
+        });
     }
 
     /** Puts the global level back to the default; answers the level it had. */
     CompatibilityLevel resetGlobalLevel() {
-        synchronized (writer) {
+        return asWriter(() -> {
             CompatibilityLevel old = state.globalLevel();
             log.append(List.of(new KafkaSchemaLog.Write(SchemaRecords.configKey(null), null)));
             return old;
-        }
+        });
     }
 
     /** Removes a subject's own level so that the global one applies; answers the level it had. */
     CompatibilityLevel deleteSubjectLevel(String subject) {
-        synchronized (writer) {
+        return asWriter(() -> {
             CompatibilityLevel old = subjectLevel(subject, false);
             log.append(List.of(new KafkaSchemaLog.Write(SchemaRecords.configKey(subject), null)));
             return old;
-        }
+        });
     }
 
     /**
@@ -182,10 +184,13 @@ final class SchemaRegistry {
      * does), or with {@code permanent} removes the already soft-deleted versions for good.
      */
     List<Integer> deleteSubject(String subject, boolean permanent) {
-        synchronized (writer) {
+        return asWriter(() -> {
             List<StoredSchema> versions = state.versions(subject);
             if (versions.isEmpty()) {
                 throw RegistryException.subjectNotFound(subject);
+            }
+            for (StoredSchema s : versions) {
+                refuseIfReferenced(s);
             }
             boolean anyLive = versions.stream().anyMatch(s -> !s.deleted());
             if (!permanent && !anyLive) {
@@ -211,18 +216,19 @@ final class SchemaRegistry {
             }
             log.append(writes);
             return deleted;
-        }
+        });
     }
 
     /** Soft-deletes one version, or with {@code permanent} removes an already soft-deleted one. */
     int deleteVersion(String subject, int version, boolean permanent) {
-        synchronized (writer) {
+        return asWriter(() -> {
             List<StoredSchema> versions = state.versions(subject);
             if (versions.isEmpty()) {
                 throw RegistryException.subjectNotFound(subject);
             }
             // "latest" means the newest live version for a soft delete, the newest at all for a permanent one
             StoredSchema target = find(subject, versions, version, version != LATEST || permanent);
+            refuseIfReferenced(target);
             if (!permanent && target.deleted()) {
                 throw RegistryException.versionSoftDeleted(subject, target.version());
             }
@@ -233,6 +239,27 @@ final class SchemaRegistry {
             log.append(List.of(new KafkaSchemaLog.Write(key,
                     permanent ? null : SchemaRecords.schemaValue(target.softDeleted()))));
             return target.version();
+        });
+    }
+
+    /** Ids of the live schemas that reference a version, as Confluent's {@code referencedby} answers. */
+    List<Integer> referencedBy(String subject, int version) {
+        StoredSchema target = version(subject, version, false);
+        return state.referencedBy(subject, target.version());
+    }
+
+    /** A version other schemas are built on stays until they go (Confluent's 42206). */
+    private void refuseIfReferenced(StoredSchema version) {
+        if (!state.referencedBy(version.subject(), version.version()).isEmpty()) {
+            throw RegistryException.referenceExists(version.subject(), version.version());
+        }
+    }
+
+    /** Runs a change as the single writer, deciding on a state that holds every earlier write. */
+    private <T> T asWriter(Supplier<T> change) {
+        synchronized (writer) {
+            log.catchUp();
+            return change.get();
         }
     }
 

@@ -14,6 +14,7 @@ public final class SchemaRegistryMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        quietKafkaLogging();
         SchemaRegistrySettings settings;
         try {
             settings = settings(args);
@@ -24,7 +25,15 @@ public final class SchemaRegistryMain {
             System.exit(2);
             return;
         }
-        SchemaRegistryServer server = SchemaRegistryServer.start(settings);
+        SchemaRegistryServer server;
+        try {
+            server = SchemaRegistryServer.start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("Schema registry did not start: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -33,6 +42,12 @@ public final class SchemaRegistryMain {
         System.out.println("Schema registry: " + server.url() + " (schemas in topic " + settings.topic()
                 + " on " + settings.bootstrapServers() + "); Ctrl-C to stop");
         stopped.await();
+    }
+
+    /** Kafka's clients log every connection at INFO; the standalone logger keeps them at WARN. */
+    private static void quietKafkaLogging() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
     static SchemaRegistrySettings settings(String[] args) {
@@ -60,6 +75,7 @@ public final class SchemaRegistryMain {
                 throw new IllegalArgumentException("not a number for " + name + ": " + value);
             }
         }
-        return new SchemaRegistrySettings(bootstrap, host, port, topic, replication);
+        return new SchemaRegistrySettings(bootstrap, host, port, topic, replication,
+                SchemaRegistrySettings.DEFAULT_KAFKA_TIMEOUT);
     }
 }

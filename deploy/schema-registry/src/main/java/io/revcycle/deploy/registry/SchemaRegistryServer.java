@@ -30,6 +30,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
     private static final int HTTP_THREADS = 4;
 
+    static {
+        // The JDK server sends headers and body as separate writes; with Nagle's algorithm on, the
+        // body then waits for the client's delayed ACK (about 40 ms per request). The JDK reads this
+        // property once, when its first HTTP server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final KafkaSchemaLog log;
     private final HttpServer http;
     private final ExecutorService executor;

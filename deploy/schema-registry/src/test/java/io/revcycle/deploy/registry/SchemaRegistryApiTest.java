@@ -347,7 +347,7 @@ class SchemaRegistryApiTest extends RegistryOnEmbeddedKafka {
     }
 
     @Test
-    void aSchemaMayReferenceANamedTypeRegisteredUnderAnotherSubject() {
+    void aSchemaMayReferenceANamedTypeRegisteredUnderAnotherSubjectWhichThenCannotBeDeleted() {
         http.register("address-value", "{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"io.revcycle.test\","
                 + "\"fields\":[{\"name\":\"city\",\"type\":\"string\"}]}");
         String person = "{\"type\":\"record\",\"name\":\"Person\",\"namespace\":\"io.revcycle.test\","
@@ -365,6 +365,14 @@ class SchemaRegistryApiTest extends RegistryOnEmbeddedKafka {
         assertFalse(byId.get("schema").asText().contains("city"), "the referenced type stays by name");
         assertEquals(id, http.post("/subjects/person-value", body).json().get("id").asInt());
         assertEquals(42201, withoutReference.errorCode());
+        assertEquals(List.of(id), ints(http.get("/subjects/address-value/versions/1/referencedby").json()));
+        Reply deleteReferenced = http.delete("/subjects/address-value/versions/1");
+        assertEquals(422, deleteReferenced.status());
+        assertEquals(42206, deleteReferenced.errorCode());
+        assertEquals(42206, http.delete("/subjects/address-value").errorCode());
+        http.delete("/subjects/person-value");
+        assertEquals(List.of(), ints(http.get("/subjects/address-value/versions/1/referencedby").json()));
+        assertEquals(200, http.delete("/subjects/address-value").status(), "deletable once nothing refers to it");
     }
 
     @Test
