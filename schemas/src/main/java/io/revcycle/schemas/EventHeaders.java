@@ -10,6 +10,10 @@ import java.util.UUID;
 /** Builds the {@link EventHeader} every event carries. */
 public final class EventHeaders {
 
+    static {
+        TrustedAvroPackages.install();
+    }
+
     private EventHeaders() {
     }
 

@@ -10,6 +10,10 @@ import java.math.RoundingMode;
  */
 public final class Money {
 
+    static {
+        TrustedAvroPackages.install();
+    }
+
     /** Scale of every amount in the contract. */
     public static final int SCALE = 2;
     /** Zero with scale 2. */

@@ -4,8 +4,9 @@ import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro 1.12 refuses to instantiate classes outside its trusted set; our generated event classes are
- * trusted here, once, for the whole JVM. Called by the static initialisers of {@link Topics} and of
- * the serde classes, so any code that touches the contract has it.
+ * trusted here, once, for the whole JVM. Called by the static initialisers of {@link Topics},
+ * {@link Money}, {@link EventHeaders} and the serde classes, so code that builds or reads events
+ * has it; code that builds generated records without touching any of those calls {@link #install}.
  */
 public final class TrustedAvroPackages {
 
