@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import io.revcycle.ingest.encounter.EncounterSubmission;
+import io.revcycle.ingest.encounter.FacilityKinds;
 import io.revcycle.ingest.validation.CodeShapes;
 import io.revcycle.ingest.validation.Problem;
 import io.revcycle.ingest.validation.Rule;
@@ -169,6 +170,11 @@ public final class FhirBundleReader {
             Location location = encounter.getLocationFirstRep().hasLocation()
                     ? resolve(encounter.getLocationFirstRep().getLocation(), Location.class) : null;
             Organization billing = billingOrganization(encounter);
+            String placeOfService = placeOfService(location, encounter);
+            String encounterClass = encounterClass(encounter);
+            boolean inpatient = "INPATIENT".equals(encounterClass);
+            String start = datePart(raw(encounter.getPeriod().getStartElement()));
+            String end = datePart(raw(encounter.getPeriod().getEndElement()));
             EncounterSubmission submission = new EncounterSubmission(
                     encounterId(encounter),
                     patientId(patient),
@@ -177,12 +183,14 @@ public final class FhirBundleReader {
                     coverages,
                     billing == null ? null : organization(billing, "billingProvider"),
                     participants.rendering, participants.referring, participants.attending,
-                    facility(location, billing),
-                    placeOfService(location, encounter),
-                    encounterClass(encounter),
-                    datePart(raw(encounter.getPeriod().getStartElement())),
-                    datePart(raw(encounter.getPeriod().getEndElement())),
-                    null, null, null, null,
+                    facility(location, billing, FacilityKinds.fromPlaceOfService(placeOfService)),
+                    placeOfService,
+                    encounterClass,
+                    start,
+                    end,
+                    inpatient ? start : null,
+                    inpatient ? end : null,
+                    null, null,
                     diagnoses, services, procedures, null);
             return new Reading(submission, paths, problems);
         }
@@ -421,7 +429,7 @@ public final class FhirBundleReader {
                     identifier(o.getIdentifier(), EIN), o.hasAddress() ? address(o.getAddressFirstRep()) : null);
         }
 
-        private EncounterSubmission.Facility facility(Location location, Organization billing) {
+        private EncounterSubmission.Facility facility(Location location, Organization billing, String kind) {
             if (location != null) {
                 String path = pathOf.get(location);
                 map("facility", path);
@@ -429,12 +437,12 @@ public final class FhirBundleReader {
                 map("facility.name", path + ".name");
                 map("facility.npi", path + ".identifier.where(system='" + NPI + "')");
                 String id = location.hasIdentifier() ? location.getIdentifierFirstRep().getValue() : location.getIdElement().getIdPart();
-                return new EncounterSubmission.Facility(id, location.getName(), identifier(location.getIdentifier(), NPI), null,
+                return new EncounterSubmission.Facility(id, location.getName(), identifier(location.getIdentifier(), NPI), kind,
                         location.hasAddress() ? address(location.getAddress()) : null);
             }
             if (billing != null) {
                 String id = billing.hasIdElement() ? billing.getIdElement().getIdPart() : identifier(billing.getIdentifier(), NPI);
-                return new EncounterSubmission.Facility(id, billing.getName(), identifier(billing.getIdentifier(), NPI), null, null);
+                return new EncounterSubmission.Facility(id, billing.getName(), identifier(billing.getIdentifier(), NPI), kind, null);
             }
             return null;
         }

@@ -10,6 +10,7 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.revcycle.ingest.encounter.EncounterSubmission;
+import io.revcycle.ingest.encounter.FacilityKinds;
 import io.revcycle.ingest.validation.CodeShapes;
 import io.revcycle.ingest.validation.Problem;
 import io.revcycle.ingest.validation.Rule;
@@ -187,7 +188,8 @@ public final class DftMessageReader {
                     xcnProvider("/PV1-8"),
                     xcnProvider("/PV1-7"),
                     facilityId == null ? null : new EncounterSubmission.Facility(facilityId,
-                            firstNonNull(get(t, "/PV1-3-9"), facilityId), null, inpatient ? "HOSPITAL" : null, null),
+                            firstNonNull(get(t, "/PV1-3-9"), facilityId), null,
+                            inpatient ? "HOSPITAL" : FacilityKinds.fromPlaceOfService(placeOfService(patientClass)), null),
                     placeOfService(patientClass),
                     encounterClass(patientClass),
                     from, to,
@@ -259,9 +261,20 @@ public final class DftMessageReader {
                         field("billingProvider.name", "ROL(" + (r + 1) + ")-4(" + (i + 1) + ").2");
                     }
                 }
-                return new EncounterSubmission.Provider(npi, name, null, null, null, taxId, null);
+                return new EncounterSubmission.Provider(npi, name, null, null, null, taxId, rolAddress(base, r));
             }
             return null;
+        }
+
+        // ROL-11 (XAD): the billing provider's address, which 837 loop 2010AA requires.
+        private EncounterSubmission.Address rolAddress(String base, int r) throws HL7Exception {
+            String line1 = get(t, base + "-11-1-1");
+            if (line1 == null) {
+                return null;
+            }
+            field("billingProvider.address", "ROL(" + (r + 1) + ")-11");
+            return new EncounterSubmission.Address(line1, get(t, base + "-11-2"), get(t, base + "-11-3"),
+                    get(t, base + "-11-4"), get(t, base + "-11-5"), firstNonNull(get(t, base + "-11-6"), "US"));
         }
 
         private List<EncounterSubmission.Diagnosis> diagnoses() {

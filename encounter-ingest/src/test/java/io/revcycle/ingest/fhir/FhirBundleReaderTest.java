@@ -64,6 +64,16 @@ class FhirBundleReaderTest {
     }
 
     @Test
+    void theFacilityKindFollowsThePlaceOfService() {
+        FhirBundleReader.Reading emergency = READER.read(Fixtures.text("fhir/emergency-visit-self-pay-message-bundle.json"));
+        assertEquals("23", emergency.submission().placeOfService());
+        assertEquals("HOSPITAL", emergency.submission().facility().kind());
+        FhirBundleReader.Reading office = READER.read(Fixtures.text("fhir/office-visit-bundle.json"));
+        assertEquals("11", office.submission().placeOfService());
+        assertEquals("CLINIC", office.submission().facility().kind());
+    }
+
+    @Test
     void aResourceThatIsNotABundleIsRefusedAsSuch() {
         FhirBundleReader.Reading reading = READER.read(Fixtures.text("fhir/patient-resource-not-a-bundle.json"));
         assertNull(reading.submission());

@@ -57,6 +57,27 @@ class DftMessageReaderTest {
     }
 
     @Test
+    void anEmergencyVisitIsAtAHospitalAndTheBillingAddressComesFromRol11() {
+        DftMessageReader.Reading reading = reader.read(Fixtures.text("hl7/dft-p03-emergency-visit-with-billing-address.hl7"));
+        assertEquals(List.of(), problemsOf(reading));
+        EncounterSubmission s = reading.submission();
+        assertEquals("EMERGENCY", s.encounterClass());
+        assertEquals("23", s.placeOfService());
+        assertEquals("HOSPITAL", s.facility().kind());
+        assertEquals("4400 Research Blvd", s.billingProvider().address().line1());
+        assertEquals("Suite 200", s.billingProvider().address().line2());
+        assertEquals("Dayton", s.billingProvider().address().city());
+        assertEquals("OH", s.billingProvider().address().state());
+        assertEquals("45409", s.billingProvider().address().postalCode());
+    }
+
+    @Test
+    void anOfficeVisitIsAtAClinic() {
+        DftMessageReader.Reading reading = reader.read(Fixtures.text("hl7/dft-p03-office-visit.hl7"));
+        assertEquals("CLINIC", reading.submission().facility().kind());
+    }
+
+    @Test
     void lineFeedSeparatorsAreTolerated() {
         DftMessageReader.Reading reading = reader.read(Fixtures.text("hl7/dft-p03-line-feed-separators.hl7"));
         assertEquals(List.of(), problemsOf(reading));

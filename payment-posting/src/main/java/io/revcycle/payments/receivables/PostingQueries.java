@@ -51,11 +51,20 @@ public class PostingQueries {
     }
 
     public Optional<Claim> claim(String claimId) {
-        return Optional.ofNullable(this.<Claim>store(PostingStores.CLAIMS).get(claimId));
+        return Optional.ofNullable(get(PostingStores.CLAIMS, claimId));
     }
 
     public Optional<PaymentPosted> lastPosting(String claimId) {
-        return Optional.ofNullable(this.<PaymentPosted>store(PostingStores.CLAIM_LEDGER).get(claimId));
+        return Optional.ofNullable(get(PostingStores.CLAIM_LEDGER, claimId));
+    }
+
+    // A store can stop being queryable between lookup and read (a rebalance): that is "not ready" too.
+    private <V> V get(String storeName, String key) {
+        try {
+            return this.<V>store(storeName).get(key);
+        } catch (InvalidStateStoreException e) {
+            throw new NotReady(storeName);
+        }
     }
 
     /** Every claim with its latest posting. */
@@ -96,6 +105,8 @@ public class PostingQueries {
                 KeyValue<String, V> entry = all.next();
                 action.accept(entry.key, entry.value);
             }
+        } catch (InvalidStateStoreException e) {
+            throw new NotReady(storeName);
         }
     }
 }
