@@ -24,6 +24,10 @@ public final class EmbeddedStackMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // The library ships no logback.xml (it would clash with its users' own); the main brings its own.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "embedded-stack-logback.xml");
+        }
         Path dataDir = Path.of("revcycle-data");
         int kafkaPort = 9092;
         int registryPort = 8085;

@@ -1,0 +1,118 @@
+package io.revcycle.deploy.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * How one service runs as a child process: {@code java -cp <the service's jar> <main class>} with
+ * its settings in the environment. Each service's build makes a self-contained jar
+ * ({@code <module>/target/<artifact>-<version>.jar}), so its jar is its whole runtime classpath.
+ *
+ * @param name      the service, as printed and used for its log file
+ * @param module    module directory in the project checkout
+ * @param mainClass the service's application class
+ * @param httpPort  REVCYCLE_HTTP_PORT
+ * @param settings  service-specific environment (directories, keys, extra ports)
+ * @param properties the service's directory settings again as system properties, which outrank
+ *                   application.yml: its nested defaults such as {@code ${REVCYCLE_CLAIMS_INBOX:${java.io.tmpdir}/...}}
+ *                   do not resolve to the variable's value alone
+ */
+public record ServiceLaunch(String name, String module, String mainClass, int httpPort, Map<String, String> settings,
+                            Map<String, String> properties) {
+
+    /** Heap of one service; four of them and the broker stay well under 2 GiB resident. */
+    static final String HEAP = "-Xmx384m";
+
+    public ServiceLaunch {
+        settings = Map.copyOf(settings);
+        properties = Map.copyOf(properties);
+    }
+
+    /** The four services wired to the stack's directories and the local API key. */
+    public static List<ServiceLaunch> services(DataDirectory data, String apiKey) {
+        Path clearinghouse = data.clearinghouse();
+        String outbox = clearinghouse.resolve("outbox").toString();
+        String acks = clearinghouse.resolve("acks").toString();
+        String remittances = clearinghouse.resolve("remittances").toString();
+        return List.of(
+                new ServiceLaunch("encounter-ingest", "encounter-ingest", "io.revcycle.ingest.EncounterIngestApplication",
+                        StackPorts.INGEST, Map.of("REVCYCLE_INGEST_API_KEYS", "local=" + apiKey,
+                                "REVCYCLE_INGEST_MLLP_PORT", Integer.toString(StackPorts.MLLP)), Map.of()),
+                new ServiceLaunch("coding-service", "coding-service", "io.revcycle.coding.CodingServiceApplication",
+                        StackPorts.CODING, Map.of(), Map.of()),
+                new ServiceLaunch("claim-builder", "claim-builder", "io.revcycle.claims.ClaimBuilderApplication",
+                        StackPorts.CLAIMS, Map.of("REVCYCLE_CLAIMS_OUTBOX", outbox, "REVCYCLE_CLAIMS_INBOX", acks),
+                        // acknowledgments are read often so they land before the 835s of the same claims
+                        Map.of("claims.submission.outbox", outbox, "claims.acks.inbox", acks,
+                                "claims.acks.poll-interval", "500ms")),
+                new ServiceLaunch("payment-posting", "payment-posting", "io.revcycle.payments.PaymentPostingApplication",
+                        StackPorts.PAYMENTS, Map.of("REVCYCLE_REMITTANCE_INBOX", remittances),
+                        Map.of("payments.intake.inbox", remittances)));
+    }
+
+    /** The service's jar in the checkout at {@code home}. */
+    public Path jar(Path home) {
+        return home.toAbsolutePath().normalize().resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
+    }
+
+    /** {@code java -Xmx… -D… -cp <jar> <main class>}, with the java of this JVM. */
+    public List<String> command(Path home) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(HEAP);
+        new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(jar(home).toString());
+        command.add(mainClass);
+        return command;
+    }
+
+    /** Environment of the child: where Kafka, the registry and its state are, its port, and its own settings. */
+    public Map<String, String> environment(String bootstrapServers, String registryUrl, DataDirectory data) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("SCHEMA_REGISTRY_URL", registryUrl);
+        env.put("REVCYCLE_STATE_DIR", data.state().toString());
+        env.put("REVCYCLE_HTTP_PORT", Integer.toString(httpPort));
+        env.putAll(settings);
+        return env;
+    }
+
+    /** Starts the child with its output in {@code logs/<name>.log}. */
+    public Process start(Path home, String bootstrapServers, String registryUrl, DataDirectory data) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(home));
+        builder.environment().putAll(environment(bootstrapServers, registryUrl, data));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log(data).toFile()));
+        return builder.start();
+    }
+
+    public Path log(DataDirectory data) {
+        return data.logs().resolve(name + ".log");
+    }
+
+    /** The jars of these services that are missing in {@code home}: each needs a build first. */
+    public static List<Path> missingJars(List<ServiceLaunch> services, Path home) {
+        return services.stream().map(s -> s.jar(home)).filter(jar -> !Files.isRegularFile(jar)).toList();
+    }
+
+    /** The project version the services are built with, recorded when this module was built. */
+    static String version() {
+        try (InputStream in = ServiceLaunch.class.getResourceAsStream("/local-stack.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("local-stack.properties is part of this module's build", e);
+        }
+    }
+}
