@@ -114,7 +114,7 @@ class ClaimPipelineServiceTest implements TestPropertyProvider {
 
     @Test
     void acknowledgmentNamingAnUnknownClaimIsRefusedAndFiledAside() throws Exception {
-        Path inbox = WORK.resolve("inbox");
+        Path inbox = Files.createDirectories(WORK.resolve("inbox"));
         Files.write(inbox.resolve("277ca-unknown-claim.edi"), fixture("/acks/277ca-unknown-claim.edi"));
 
         await("the unknown-claim 277CA moved to failed/", () -> Optional.of(inbox.resolve("failed/277ca-unknown-claim.edi"))

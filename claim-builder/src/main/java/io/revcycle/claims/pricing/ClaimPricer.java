@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prices a claim: fills a missing line charge from the facility's charge master and computes the
- * expected reimbursement of each line and of the claim from the payer's contract. A line whose
+ * Prices a claim: fills a missing line charge from the facility's charge master, fills a missing
+ * revenue code of a hospital (institutional) line from the charge master too (the charge master is
+ * where a hospital keeps which revenue code each charge is billed under; most EHR feeds do not send
+ * it), and computes the expected reimbursement of each line and of the claim from the payer's
+ * contract. A line whose
  * code is not in the fee schedule or whose payer has no contract has no expected reimbursement;
  * the claim then carries the sum of the lines that have one, or none at all.
  */
@@ -48,7 +51,12 @@ public final class ClaimPricer {
             if (lineExpected != null) {
                 expected.add(lineExpected);
             }
-            priced.add(ClaimLine.newBuilder(line).setChargeAmount(charge).setExpectedReimbursement(lineExpected).build());
+            String revenueCode = line.getRevenueCode();
+            if (claim.getClaimType() == ClaimType.INSTITUTIONAL && (revenueCode == null || revenueCode.isBlank())) {
+                revenueCode = fees.revenueCode(line.getCode().getValue()).orElse(revenueCode);
+            }
+            priced.add(ClaimLine.newBuilder(line).setChargeAmount(charge).setRevenueCode(revenueCode)
+                    .setExpectedReimbursement(lineExpected).build());
         }
         BigDecimal total = Money.sum(priced.stream().map(ClaimLine::getChargeAmount).toList());
         return Claim.newBuilder(claim)

@@ -52,6 +52,27 @@ class ClaimPricerTest {
     }
 
     @Test
+    void aHospitalLineWithoutRevenueCodeGetsTheChargeMastersAndAProfessionalLineDoesNot() throws IOException {
+        Claim office = ClaimScenarios.officeVisitClaim();
+        ClaimLine bare = ClaimLine.newBuilder(office.getLines().get(0)).setRevenueCode(null).build();
+        FeeSchedule chargeMaster = fees("code,amount,revenueCode\n99213,125.00,0510\n36415,15.00,0300\n");
+        ClaimPricer pricer = new ClaimPricer(Map.of(), chargeMaster, new PayerContracts(Map.of()));
+
+        Claim hospital = Claim.newBuilder(office).setClaimType(io.revcycle.events.ClaimType.INSTITUTIONAL)
+                .setLines(java.util.List.of(bare)).build();
+        Claim professional = Claim.newBuilder(office).setLines(java.util.List.of(bare)).build();
+
+        assertEquals("0510", pricer.price(hospital).getLines().get(0).getRevenueCode());
+        assertNull(pricer.price(professional).getLines().get(0).getRevenueCode());
+    }
+
+    @Test
+    void aRevenueCodeThatIsNotFourDigitsIsRefusedWithItsLineNumber() {
+        IOException e = assertThrows(IOException.class, () -> fees("code,amount,revenueCode\n99213,125.00,510\n"));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("revenue code"), e.getMessage());
+    }
+
+    @Test
     void percentRateRoundsHalfUpToTheCent() {
         ContractRate rate = new ContractRate(ContractRate.Method.PERCENT_OF_FEE_SCHEDULE, new java.math.BigDecimal("33.3"));
         assertEquals(Money.of("41.63"), rate.expected(Money.of("125.00"), 1));

@@ -145,6 +145,10 @@ public final class FhirBundleReader {
             map("serviceDateFrom", ep + ".period.start");
             map("serviceDateTo", ep + ".period.end");
             map("encounterClass", ep + ".class");
+            map("admissionDate", ep + ".period.start");
+            map("dischargeDate", ep + ".period.end");
+            map("admissionType", ep + ".priority");
+            map("dischargeStatus", ep + ".hospitalization.dischargeDisposition");
             map("placeOfService", ep + ".location");
             map("facility", ep + ".location");
             map("billingProvider", ep + ".serviceProvider");
@@ -190,7 +194,8 @@ public final class FhirBundleReader {
                     end,
                     inpatient ? start : null,
                     inpatient ? end : null,
-                    null, null,
+                    inpatient ? admissionType(encounter) : null,
+                    inpatient ? dischargeStatus(encounter) : null,
                     diagnoses, services, procedures, null);
             return new Reading(submission, paths, problems);
         }
@@ -467,6 +472,68 @@ public final class FhirBundleReader {
                 case "HH" -> "12";
                 default -> null;
             };
+        }
+
+        /** UB-04 priority of admission from Encounter.priority (v3 ActPriority), or a code sent as such. */
+        private static String admissionType(Encounter e) {
+            for (Coding c : e.getPriority().getCoding()) {
+                String code = c.getCode();
+                if (code == null) {
+                    continue;
+                }
+                switch (code) {
+                    case "EM":
+                        return "1";
+                    case "UR":
+                        return "2";
+                    case "EL", "R":
+                        return "3";
+                    default:
+                        if (code.matches("[1-9]")) {
+                            return code;
+                        }
+                }
+            }
+            return null;
+        }
+
+        /** UB-04 patient discharge status from hospitalization.dischargeDisposition (HL7 or NUBC codes). */
+        private static String dischargeStatus(Encounter e) {
+            if (!e.hasHospitalization()) {
+                return null;
+            }
+            for (Coding c : e.getHospitalization().getDischargeDisposition().getCoding()) {
+                String code = c.getCode();
+                if (code == null) {
+                    continue;
+                }
+                if (code.matches("\\d{2}")) {
+                    return code;
+                }
+                switch (code) {
+                    case "home":
+                        return "01";
+                    case "hosp":
+                        return "02";
+                    case "snf":
+                        return "03";
+                    case "other-hcf":
+                        return "05";
+                    case "aadvice":
+                        return "07";
+                    case "exp":
+                        return "20";
+                    case "rehab":
+                        return "62";
+                    case "long":
+                        return "63";
+                    case "psy":
+                        return "65";
+                    default:
+                        break;
+                }
+            }
+            return null;
         }
 
         private static String encounterClass(Encounter e) {

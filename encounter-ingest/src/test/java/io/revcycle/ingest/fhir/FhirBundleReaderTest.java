@@ -74,6 +74,19 @@ class FhirBundleReaderTest {
     }
 
     @Test
+    void anInpatientStayCarriesAdmissionDischargeAndTheirUb04Codes() {
+        FhirBundleReader.Reading reading = READER.read(Fixtures.text("fhir/inpatient-stay-emergency-admission-bundle.json"));
+        assertEquals(List.of(), problemsOf(reading));
+        var s = reading.submission();
+        assertEquals("INPATIENT", s.encounterClass());
+        assertEquals("HOSPITAL", s.facility().kind());
+        assertEquals("2026-11-01", s.admissionDate());
+        assertEquals("2026-11-04", s.dischargeDate());
+        assertEquals("1", s.admissionType());
+        assertEquals("01", s.dischargeStatus());
+    }
+
+    @Test
     void aResourceThatIsNotABundleIsRefusedAsSuch() {
         FhirBundleReader.Reading reading = READER.read(Fixtures.text("fhir/patient-resource-not-a-bundle.json"));
         assertNull(reading.submission());

@@ -1,10 +1,17 @@
 package io.revcycle.deploy.local;
 
 import io.revcycle.deploy.embedded.EmbeddedStack;
+import io.revcycle.deploy.feed.FeedSettings;
+import io.revcycle.deploy.feed.SyntheticEhrFeed;
 import io.revcycle.deploy.simulator.ClearinghouseSimulator;
 import io.revcycle.deploy.simulator.SimulatorSettings;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole pipeline on one machine: the embedded Kafka broker and schema registry in this JVM, the
- * payer/clearinghouse simulator over {@code <data-dir>/clearinghouse}, and the four services as
- * child processes. Checks ports, the data directory and the service jars before starting anything;
- * Ctrl-C stops the children, then the simulator, then the broker.
+ * payer/clearinghouse simulator over {@code <data-dir>/clearinghouse}, the four services and the
+ * operations dashboard as child processes, and with {@code --demo-rate N} the synthetic EHR feed
+ * sending N encounters per second through the real ingest endpoints. Checks ports, the data
+ * directory and the jars before starting anything; Ctrl-C stops the feed, the children, then the
+ * simulator, then the broker.
  */
 public final class LocalStackMain {
 
@@ -41,7 +50,9 @@ public final class LocalStackMain {
         }
         DataDirectory data = new DataDirectory(options.dataDir());
         List<String> problems = new ArrayList<>(StackPorts.taken(StackPorts.required()));
-        for (Path jar : ServiceLaunch.missingJars(ServiceLaunch.services(data, ""), options.home())) {
+        List<ServiceLaunch> launched = new ArrayList<>(ServiceLaunch.services(data, ""));
+        launched.add(ServiceLaunch.dashboard());
+        for (Path jar : ServiceLaunch.missingJars(launched, options.home())) {
             problems.add("service jar " + jar + " is missing; build first (deploy/run does: mvn install -DskipTests)");
         }
         try {
@@ -70,13 +81,20 @@ public final class LocalStackMain {
                 ? ClearinghouseSimulator.withDefaultProfiles(settings)
                 : ClearinghouseSimulator.withProfiles(settings, options.payerProfiles());
         simulator.start();
-        List<ServiceLaunch> services = ServiceLaunch.services(data, apiKey);
+        List<ServiceLaunch> services = new ArrayList<>(ServiceLaunch.services(data, apiKey));
+        services.add(ServiceLaunch.dashboard());
         List<Process> children = new ArrayList<>();
+        SyntheticEhrFeed feed = options.demoRate() > 0
+                ? new SyntheticEhrFeed(FeedSettings.defaults(apiKey).withPace(options.demoRate(), 0, null))
+                : null;
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             System.out.println("stopping the local stack ...");
+            if (feed != null) {
+                feed.stop();
+            }
             stopChildren(children);
             simulator.close();
             stack.close();
@@ -94,6 +112,11 @@ public final class LocalStackMain {
             });
         }
         printBanner(options, data, services, stack, apiKey, (System.nanoTime() - started) / 1_000_000);
+        if (feed != null) {
+            Thread feeder = new Thread(() -> feedOnceIngestAnswers(feed, stopping), "synthetic-ehr-feed");
+            feeder.setDaemon(true);
+            feeder.start();
+        }
         stopped.await();
     }
 
@@ -106,15 +129,46 @@ public final class LocalStackMain {
             System.out.printf("  %-24s http://localhost:%d   (health /health, log %s)%n", s.name(), s.httpPort(), s.log(data));
         }
         System.out.println("  HL7v2 MLLP               localhost:" + StackPorts.MLLP);
-        System.out.println("  dashboard                http://localhost:" + StackPorts.DASHBOARD + " (port reserved; the dashboard is not part of this stack yet)");
         System.out.println("  clearinghouse            " + data.clearinghouse() + "  (outbox, acks, remittances; 835s after "
                 + options.remittanceDelay().toSeconds() + " s)");
         System.out.println("  data directory           " + data.root());
         System.out.println("  local API key            " + apiKey + "   (header X-API-Key, source system 'local')");
         if (options.demoRate() > 0) {
-            System.out.println("  --demo-rate " + options.demoRate() + ": the synthetic EHR feed is not built yet; no encounters are generated");
+            System.out.println("  synthetic EHR feed       " + options.demoRate()
+                    + " encounters/s in JSON, FHIR R4 and HL7v2 (HTTP and MLLP), once ingest answers");
         }
         System.out.println("press Ctrl-C to stop");
+    }
+
+    /** Starts the feed when ingest reports healthy (services take a few seconds to start). */
+    private static void feedOnceIngestAnswers(SyntheticEhrFeed feed, AtomicBoolean stopping) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + StackPorts.INGEST + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!stopping.get() && System.nanoTime() < deadline) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    System.out.println("synthetic EHR feed started");
+                    feed.run();
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!stopping.get()) {
+            System.err.println("encounter-ingest did not become healthy within 3 minutes; the synthetic EHR feed is not started");
+        }
     }
 
     /** Asks every child to stop (SIGTERM), waits for them together, then kills what is left. */

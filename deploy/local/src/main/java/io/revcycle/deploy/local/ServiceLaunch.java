@@ -59,9 +59,16 @@ public record ServiceLaunch(String name, String module, String mainClass, int ht
                         Map.of("payments.intake.inbox", remittances)));
     }
 
-    /** The service's jar in the checkout at {@code home}. */
+    /** The operations dashboard, reading the stack and probing the four services on their default ports. */
+    public static ServiceLaunch dashboard() {
+        return new ServiceLaunch("dashboard", "deploy/dashboard", "io.revcycle.deploy.dashboard.DashboardApplication",
+                StackPorts.DASHBOARD, Map.of(), Map.of());
+    }
+
+    /** The module's jar in the checkout at {@code home} (named after the module folder's last segment). */
     public Path jar(Path home) {
-        return home.toAbsolutePath().normalize().resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
+        String artifact = Path.of(module).getFileName().toString();
+        return home.toAbsolutePath().normalize().resolve(module).resolve("target").resolve(artifact + "-" + version() + ".jar");
     }
 
     /** {@code java -Xmx… -D… -cp <jar> <main class>}, with the java of this JVM. */

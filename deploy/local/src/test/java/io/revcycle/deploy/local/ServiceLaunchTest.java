@@ -33,6 +33,18 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void theDashboardRunsFromItsJarUnderDeployOnPort8080() {
+        ServiceLaunch dashboard = ServiceLaunch.dashboard();
+
+        List<String> command = dashboard.command(Path.of("/src/revcycle"));
+
+        assertEquals(8080, dashboard.httpPort());
+        assertEquals(List.of("-Xmx384m", "-cp",
+                "/src/revcycle/deploy/dashboard/target/dashboard-" + ServiceLaunch.version() + ".jar",
+                "io.revcycle.deploy.dashboard.DashboardApplication"), command.subList(1, command.size()));
+    }
+
+    @Test
     void everyServiceGetsTheBrokerRegistryStateDirectoryAndItsPort() {
         DataDirectory data = new DataDirectory(dir.resolve("data"));
         List<ServiceLaunch> services = ServiceLaunch.services(data, "secret");
