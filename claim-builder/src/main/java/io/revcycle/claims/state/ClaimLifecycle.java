@@ -31,7 +31,10 @@ import java.util.Set;
 /**
  * The claim state machine: given the current claim (null when unknown) and what happened, the
  * claim records to publish. Anything that does not fit the current state (a replay, a stale
- * acknowledgment, a payment for a claim never submitted) changes nothing.
+ * acknowledgment, an answer about an unknown claim) changes nothing. A payer's answer can overtake
+ * the claim's own SUBMITTED record (the interchange file is visible before that record commits):
+ * the answer implies the submission, which is recorded first, and the submission reference is
+ * added when its record arrives.
  *
  * <pre>
  * CREATED → SCRUB_FAILED | READY → SUBMITTED → ACCEPTED | REJECTED → PAID | PARTIALLY_PAID | DENIED
@@ -43,6 +46,8 @@ public final class ClaimLifecycle {
 
     private static final Set<ClaimState> FIXABLE = EnumSet.of(ClaimState.SCRUB_FAILED, ClaimState.REJECTED);
     private static final Set<ClaimState> PAYABLE = EnumSet.of(ClaimState.SUBMITTED, ClaimState.ACCEPTED,
+            ClaimState.PAID, ClaimState.PARTIALLY_PAID, ClaimState.DENIED);
+    private static final Set<ClaimState> ANSWERED = EnumSet.of(ClaimState.ACCEPTED, ClaimState.REJECTED,
             ClaimState.PAID, ClaimState.PARTIALLY_PAID, ClaimState.DENIED);
     private static final Set<String> ACCEPTED_CATEGORIES = Set.of("A0", "A1", "A2", "A5");
 
@@ -73,10 +78,25 @@ public final class ClaimLifecycle {
         return List.of();
     }
 
-    /** The claim went out in an interchange at position {@code index} (ST02 = index + 1). */
+    /**
+     * The claim went out in an interchange at position {@code index} (ST02 = index + 1). When the
+     * payer's answer was recorded first (the file is visible before this record commits), the
+     * claim keeps its later state and only gains the submission reference.
+     */
     public Optional<Claim> onSubmitted(Claim current, SubmissionBatch batch, String transactionSetControlNumber, Instant now) {
-        if (current == null || current.getState() != ClaimState.READY || batch.getStatus() != SubmissionStatus.SUBMITTED) {
+        if (current == null || batch.getStatus() != SubmissionStatus.SUBMITTED) {
             return Optional.empty();
+        }
+        if (current.getState() != ClaimState.READY) {
+            if (!ANSWERED.contains(current.getState()) || current.getSubmission() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(Claim.newBuilder(current)
+                    .setHeader(EventHeaders.following(batch.getHeader(), ClaimAssembler.PRODUCER, current.getClaimId()))
+                    .setSubmission(new SubmissionRef(batch.getBatchId(), batch.getInterchangeControlNumber(),
+                            transactionSetControlNumber, batch.getSubmittedAt()))
+                    .setUpdatedAt(millis(now))
+                    .build());
         }
         Claim submitted = transition(current, ClaimState.SUBMITTED, batch.getHeader(), now,
                 "interchange " + batch.getInterchangeControlNumber());
@@ -92,6 +112,9 @@ public final class ClaimLifecycle {
      * acknowledgment of an interchange the claim is no longer in is stale and ignored.
      */
     public Optional<Claim> onAcknowledgment(Claim current, Acknowledgment ack, Instant now) {
+        if (current != null && current.getState() == ClaimState.READY && !answersAnEarlierInterchange(current, ack)) {
+            current = submittedAsAnswered(current, ack.getHeader(), now, ack.getInterchangeControlNumber());
+        }
         if (current == null || current.getState() != ClaimState.SUBMITTED) {
             return Optional.empty();
         }
@@ -128,6 +151,9 @@ public final class ClaimLifecycle {
 
     /** A posting from the remittance: amounts accumulate, state and balance follow the posting. */
     public Optional<Claim> onPayment(Claim current, PaymentPosted payment, Instant now) {
+        if (current != null && current.getState() == ClaimState.READY) {
+            current = submittedAsAnswered(current, payment.getHeader(), now, null);
+        }
         if (current == null || !PAYABLE.contains(current.getState())) {
             return Optional.empty();
         }
@@ -145,6 +171,9 @@ public final class ClaimLifecycle {
 
     /** A classified denial: the claim is DENIED with the reason codes as findings for the work queue. */
     public Optional<Claim> onDenial(Claim current, Denial denial, Instant now) {
+        if (current != null && current.getState() == ClaimState.READY) {
+            current = submittedAsAnswered(current, denial.getHeader(), now, null);
+        }
         if (current == null || !PAYABLE.contains(current.getState())) {
             return Optional.empty();
         }
@@ -166,6 +195,23 @@ public final class ClaimLifecycle {
         denied.setFindings(List.of(reason));
         denied.setPayerClaimControlNumber(denial.getPayerClaimControlNumber());
         return Optional.of(denied);
+    }
+
+    /** A READY claim that was rejected and fixed can still receive late copies of its old interchange's answers. */
+    private static boolean answersAnEarlierInterchange(Claim ready, Acknowledgment ack) {
+        String interchange = ack.getInterchangeControlNumber();
+        return interchange != null && ready.getHistory().stream()
+                .anyMatch(t -> t.getReason() != null && t.getReason().startsWith("interchange " + interchange));
+    }
+
+    /**
+     * A payer's answer for a claim still READY here: its interchange went out (the answer proves it)
+     * but the SUBMITTED record had not been processed yet. The transition is recorded first, so the
+     * history stays complete; the submission reference follows with the SUBMITTED record.
+     */
+    private static Claim submittedAsAnswered(Claim ready, EventHeader cause, Instant now, String interchange) {
+        return transition(ready, ClaimState.SUBMITTED, cause, now,
+                (interchange == null ? "interchange" : "interchange " + interchange) + " answered before its submission was recorded");
     }
 
     private static Claim transition(Claim claim, ClaimState to, EventHeader cause, Instant now, String reason) {

@@ -111,6 +111,35 @@ class ClaimLifecycleTest {
     }
 
     @Test
+    void a277caThatArrivesBeforeTheSubmissionIsRecordedStillAcceptsAndTheSubmissionFollows() {
+        Claim ready = ready();
+        Claim accepted = lifecycle.onAcknowledgment(ready,
+                ack(ready, AcknowledgmentKind.CLAIM_277CA, AcknowledgmentResult.ACCEPTED, "A2"), now).orElseThrow();
+
+        assertEquals(ClaimState.ACCEPTED, accepted.getState());
+        assertEquals(List.of(ClaimState.CREATED, ClaimState.READY, ClaimState.SUBMITTED, ClaimState.ACCEPTED),
+                accepted.getHistory().stream().map(h -> h.getState()).toList());
+
+        Claim referenced = lifecycle.onSubmitted(accepted, batch(accepted, SubmissionStatus.SUBMITTED), "0001", now).orElseThrow();
+        assertEquals(ClaimState.ACCEPTED, referenced.getState(), "the later state stays");
+        assertEquals("000000009", referenced.getSubmission().getInterchangeControlNumber());
+        assertTrue(lifecycle.onSubmitted(referenced, batch(referenced, SubmissionStatus.SUBMITTED), "0001", now).isEmpty(),
+                "the submission is recorded once");
+    }
+
+    @Test
+    void aLateCopyOfAnEarlierInterchangesAnswerDoesNotMoveAResubmittableClaim() {
+        Claim rejected = lifecycle.onAcknowledgment(submitted(),
+                ack(submitted(), AcknowledgmentKind.IMPLEMENTATION_999, AcknowledgmentResult.REJECTED, null), now).orElseThrow();
+        Claim fixedDraft = Claim.newBuilder(ClaimScenarios.officeVisitClaim()).setEncounterVersion(2).build();
+        Claim readyAgain = lifecycle.onScrubbed(rejected, fixedDraft, List.of(), now).get(0);
+        assertEquals(ClaimState.READY, readyAgain.getState());
+
+        assertTrue(lifecycle.onAcknowledgment(readyAgain,
+                ack(readyAgain, AcknowledgmentKind.IMPLEMENTATION_999, AcknowledgmentResult.REJECTED, null), now).isEmpty());
+    }
+
+    @Test
     void accepted277caAcceptsWithThePayerClaimNumber() {
         Claim submitted = submitted();
         Claim accepted = lifecycle.onAcknowledgment(submitted,
@@ -158,7 +187,7 @@ class ClaimLifecycleTest {
     }
 
     @Test
-    void denialDeniesWithItsReasonCodesAndIsIgnoredForAClaimNeverSubmitted() {
+    void denialDeniesWithItsReasonCodesEvenBeforeTheSubmissionIsRecorded() {
         Claim submitted = submitted();
         Denial denial = Denial.newBuilder().setHeader(EventHeaders.create("payment-posting", null, submitted.getClaimId()))
                 .setDenialId("D1").setClaimId(submitted.getClaimId()).setPatientKey("k").setPayerId("MEDICARE")
@@ -170,6 +199,10 @@ class ClaimLifecycleTest {
         Claim denied = lifecycle.onDenial(submitted, denial, now).orElseThrow();
         assertEquals(ClaimState.DENIED, denied.getState());
         assertEquals(List.of("CO-197", "N54"), denied.getFindings().get(0).getCodes());
-        assertTrue(lifecycle.onDenial(ready(), denial, now).isEmpty());
+        // a payer only denies what it received: on a claim still READY here the submission is inferred
+        Claim deniedEarly = lifecycle.onDenial(ready(), denial, now).orElseThrow();
+        assertEquals(List.of(ClaimState.CREATED, ClaimState.READY, ClaimState.SUBMITTED, ClaimState.DENIED),
+                deniedEarly.getHistory().stream().map(h -> h.getState()).toList());
+        assertTrue(lifecycle.onDenial(null, denial, now).isEmpty(), "a denial of an unknown claim changes nothing");
     }
 }

@@ -187,6 +187,31 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void claimBuilderMovesEveryPostedClaimToThePostedStateThroughSubmittedAndAccepted() throws InterruptedException {
+        // claim-builder follows the postings on rcm.payments; give its last transitions a moment to commit
+        observer.await(o -> claimStatesBehindPostings(o).isEmpty(), Duration.ofSeconds(30));
+        assertEquals(Map.of(), claimStatesBehindPostings(observer), "claims whose state on rcm.claims is not their last posting's");
+        for (PaymentPosted p : observer.payments()) {
+            ClaimTrace claim = observer.claims().get(p.getClaimId());
+            assertTrue(claim.states().containsAll(EnumSet.of(ClaimState.SUBMITTED, ClaimState.ACCEPTED)),
+                    () -> p.getClaimId() + " was posted without passing SUBMITTED and ACCEPTED: " + claim.states());
+        }
+    }
+
+    private static Map<String, String> claimStatesBehindPostings(PipelineObserver o) {
+        Map<String, PaymentPosted> last = new HashMap<>();
+        o.payments().forEach(p -> last.put(p.getClaimId(), p));
+        Map<String, String> behind = new TreeMap<>();
+        last.forEach((claimId, p) -> {
+            ClaimTrace claim = o.claims().get(claimId);
+            if (claim == null || claim.latest() != p.getClaimState()) {
+                behind.put(claimId, (claim == null ? "no claim" : claim.latest()) + " vs posted " + p.getClaimState());
+            }
+        });
+        return behind;
+    }
+
+    @Test
     void postedAmountsAreWhatThePayersDecidedToTheCent() {
         Map<String, PaymentPosted> posted = observer.payments().stream()
                 .collect(Collectors.toMap(p -> key(p.getTraceNumber(), p.getClaimId(), p.getClaimStatusCode()), Function.identity(), (a, b) -> a));
