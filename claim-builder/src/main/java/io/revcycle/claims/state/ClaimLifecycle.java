@@ -34,7 +34,8 @@ import java.util.Set;
  * acknowledgment, an answer about an unknown claim) changes nothing. A payer's answer can overtake
  * the claim's own SUBMITTED record (the interchange file is visible before that record commits):
  * the answer implies the submission, which is recorded first, and the submission reference is
- * added when its record arrives.
+ * added when its record arrives. Likewise a remittance can overtake the 277CA: adjudication implies
+ * acceptance, which is recorded first.
  *
  * <pre>
  * CREATED → SCRUB_FAILED | READY → SUBMITTED → ACCEPTED | REJECTED → PAID | PARTIALLY_PAID | DENIED
@@ -154,6 +155,9 @@ public final class ClaimLifecycle {
         if (current != null && current.getState() == ClaimState.READY) {
             current = submittedAsAnswered(current, payment.getHeader(), now, null);
         }
+        if (current != null && current.getState() == ClaimState.SUBMITTED) {
+            current = acceptedAsAdjudicated(current, payment.getHeader(), now);
+        }
         if (current == null || !PAYABLE.contains(current.getState())) {
             return Optional.empty();
         }
@@ -173,6 +177,9 @@ public final class ClaimLifecycle {
     public Optional<Claim> onDenial(Claim current, Denial denial, Instant now) {
         if (current != null && current.getState() == ClaimState.READY) {
             current = submittedAsAnswered(current, denial.getHeader(), now, null);
+        }
+        if (current != null && current.getState() == ClaimState.SUBMITTED) {
+            current = acceptedAsAdjudicated(current, denial.getHeader(), now);
         }
         if (current == null || !PAYABLE.contains(current.getState())) {
             return Optional.empty();
@@ -212,6 +219,14 @@ public final class ClaimLifecycle {
     private static Claim submittedAsAnswered(Claim ready, EventHeader cause, Instant now, String interchange) {
         return transition(ready, ClaimState.SUBMITTED, cause, now,
                 (interchange == null ? "interchange" : "interchange " + interchange) + " answered before its submission was recorded");
+    }
+
+    /**
+     * A remittance for a claim whose 277CA has not been applied yet: the payer adjudicated it, so it
+     * was accepted into adjudication; the 277CA that follows is then stale and changes nothing.
+     */
+    private static Claim acceptedAsAdjudicated(Claim submitted, EventHeader cause, Instant now) {
+        return transition(submitted, ClaimState.ACCEPTED, cause, now, "adjudicated before its 277CA was applied");
     }
 
     private static Claim transition(Claim claim, ClaimState to, EventHeader cause, Instant now, String reason) {

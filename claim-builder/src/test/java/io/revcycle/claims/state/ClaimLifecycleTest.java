@@ -198,11 +198,14 @@ class ClaimLifecycleTest {
 
         Claim denied = lifecycle.onDenial(submitted, denial, now).orElseThrow();
         assertEquals(ClaimState.DENIED, denied.getState());
+        assertEquals(List.of(ClaimState.CREATED, ClaimState.READY, ClaimState.SUBMITTED, ClaimState.ACCEPTED,
+                ClaimState.DENIED), denied.getHistory().stream().map(h -> h.getState()).toList(),
+                "a remittance that overtakes the 277CA implies acceptance into adjudication");
         assertEquals(List.of("CO-197", "N54"), denied.getFindings().get(0).getCodes());
         // a payer only denies what it received: on a claim still READY here the submission is inferred
         Claim deniedEarly = lifecycle.onDenial(ready(), denial, now).orElseThrow();
-        assertEquals(List.of(ClaimState.CREATED, ClaimState.READY, ClaimState.SUBMITTED, ClaimState.DENIED),
-                deniedEarly.getHistory().stream().map(h -> h.getState()).toList());
+        assertEquals(List.of(ClaimState.CREATED, ClaimState.READY, ClaimState.SUBMITTED, ClaimState.ACCEPTED,
+                        ClaimState.DENIED), deniedEarly.getHistory().stream().map(h -> h.getState()).toList());
         assertTrue(lifecycle.onDenial(null, denial, now).isEmpty(), "a denial of an unknown claim changes nothing");
     }
 }
