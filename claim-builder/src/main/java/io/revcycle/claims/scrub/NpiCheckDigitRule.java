@@ -3,6 +3,7 @@ package io.revcycle.claims.scrub;
 import io.revcycle.events.Claim;
 import io.revcycle.events.Finding;
 import io.revcycle.events.Provider;
+import io.revcycle.schemas.Npi;
 
 import java.util.ArrayList;
 import java.util.List;

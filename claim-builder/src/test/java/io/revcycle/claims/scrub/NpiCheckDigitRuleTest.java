@@ -11,19 +11,8 @@ import java.util.Set;
 import static io.revcycle.claims.scrub.ScrubTestClaims.CONTEXT;
 import static io.revcycle.claims.scrub.ScrubTestClaims.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NpiCheckDigitRuleTest {
-
-    @Test
-    void luhnWithThe80840PrefixAcceptsValidNpisAndRefusesOthers() {
-        assertTrue(Npi.isValid("1234567893"));
-        assertTrue(Npi.isValid("1987654328"));
-        assertFalse(Npi.isValid("1234567890"));
-        assertFalse(Npi.isValid("123456789"));
-        assertFalse(Npi.isValid("12345678A3"));
-    }
 
     @Test
     void renderingProviderWithWrongCheckDigitIsFound() {

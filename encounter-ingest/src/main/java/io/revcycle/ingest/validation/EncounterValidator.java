@@ -1,5 +1,6 @@
 package io.revcycle.ingest.validation;
 
+import io.revcycle.schemas.Npi;
 import io.revcycle.events.AdministrativeSex;
 import io.revcycle.events.CoverageSequence;
 import io.revcycle.events.EncounterClass;
@@ -371,9 +372,9 @@ public final class EncounterValidator {
                 }
                 return;
             }
-            if (!NationalProviderIdentifier.hasShape(value.trim())) {
+            if (!Npi.hasShape(value.trim())) {
                 add(Rule.FORMAT, field, "must be 10 digits");
-            } else if (!NationalProviderIdentifier.isValid(value.trim())) {
+            } else if (!Npi.isValid(value.trim())) {
                 add(Rule.NPI_CHECK_DIGIT, field, "check digit does not match (Luhn with prefix 80840)");
             }
         }
