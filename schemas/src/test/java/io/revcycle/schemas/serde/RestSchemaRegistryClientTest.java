@@ -1,6 +1,7 @@
 package io.revcycle.schemas.serde;
 
 import io.revcycle.events.Code;
+import io.revcycle.schemas.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -21,9 +22,9 @@ class RestSchemaRegistryClientTest {
         String url = "http://localhost:" + closedPort;
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(url, 3, Duration.ofMillis(10), Duration.ofMinutes(1));
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class,
-                () -> client.register("rcm.encounters-value", Code.getClassSchema()));
+                () -> client.register(Topics.ENCOUNTERS.valueSubject(), Code.getClassSchema()));
         assertTrue(e.getMessage().contains(url), e.getMessage());
-        assertTrue(e.getMessage().contains("rcm.encounters-value"), e.getMessage());
+        assertTrue(e.getMessage().contains(Topics.ENCOUNTERS.valueSubject()), e.getMessage());
         assertTrue(e.getMessage().contains("after 3 attempts"), e.getMessage());
         assertEquals(-1, e.errorCode());
     }

@@ -67,10 +67,10 @@ class SpecificAvroSerdeTest {
     void refusesBytesThatAreNotInTheWireFormat() {
         var serde = AvroSerdes.of(Topics.ENCOUNTERS, mockRegistry());
         SerializationException wrongMagic = assertThrows(SerializationException.class,
-                () -> serde.deserializer().deserialize("rcm.encounters", new byte[] {7, 0, 0, 0, 1, 2}));
+                () -> serde.deserializer().deserialize(Topics.ENCOUNTERS.name(), new byte[] {7, 0, 0, 0, 1, 2}));
         assertTrue(wrongMagic.getMessage().contains("unknown magic byte 7"), wrongMagic.getMessage());
         SerializationException tooShort = assertThrows(SerializationException.class,
-                () -> serde.deserializer().deserialize("rcm.encounters", new byte[] {0, 1}));
+                () -> serde.deserializer().deserialize(Topics.ENCOUNTERS.name(), new byte[] {0, 1}));
         assertTrue(tooShort.getMessage().contains("not in the Confluent Avro wire format"), tooShort.getMessage());
     }
 
@@ -78,7 +78,7 @@ class SpecificAvroSerdeTest {
     void refusesAnUnknownSchemaId() {
         var serde = AvroSerdes.of(Topics.ENCOUNTERS, mockRegistry());
         SerializationException e = assertThrows(SerializationException.class,
-                () -> serde.deserializer().deserialize("rcm.encounters", new byte[] {0, 0, 0, 4, 0, 2}));
+                () -> serde.deserializer().deserialize(Topics.ENCOUNTERS.name(), new byte[] {0, 0, 0, 4, 0, 2}));
         assertTrue(e.getMessage().contains("schema id 1024"), e.getMessage());
     }
 
