@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,7 @@ public final class AcknowledgmentReader {
 
     private AcknowledgmentOutcome read999(List<Segment> segments, String sourceFile, Instant now) {
         List<Acknowledgment> acks = new ArrayList<>();
+        Map<String, Map<String, String>> interchanges = new HashMap<>();
         String groupControlNumber = null;
         String st = null;
         List<Finding> errors = new ArrayList<>();
@@ -100,7 +102,8 @@ public final class AcknowledgmentReader {
                                 "AK102 " + groupControlNumber + " is not a group control number we send", 0, "AK1", 2, null));
                     }
                     String icn = ClaimInterchangeWriter.interchangeControlNumber(Long.parseLong(groupControlNumber));
-                    Optional<String> claimId = claims.claimInTransaction(icn, st);
+                    Optional<String> claimId = Optional.ofNullable(
+                            interchanges.computeIfAbsent(icn, claims::claimsInInterchange).get(st));
                     if (claimId.isEmpty()) {
                         return AcknowledgmentOutcome.failed(exception(ExceptionKind.UNKNOWN_CLAIM, sourceFile,
                                 "no claim was sent as transaction set " + st + " of interchange " + icn,

@@ -1,6 +1,6 @@
 package io.revcycle.claims.acks;
 
-import java.util.Optional;
+import java.util.Map;
 
 /** What acknowledgment matching may ask about claims (the claim table in the topology). */
 public interface ClaimDirectory {
@@ -9,8 +9,9 @@ public interface ClaimDirectory {
     boolean exists(String claimId);
 
     /**
-     * The claim sent as transaction set {@code transactionSetControlNumber} of the interchange with
-     * {@code interchangeControlNumber} (nine digits).
+     * The claims sent in the interchange with {@code interchangeControlNumber} (nine digits), by
+     * transaction set control number. Asked once per interchange a 999 answers, not once per
+     * transaction set: finding them may mean reading every claim.
      */
-    Optional<String> claimInTransaction(String interchangeControlNumber, String transactionSetControlNumber);
+    Map<String, String> claimsInInterchange(String interchangeControlNumber);
 }

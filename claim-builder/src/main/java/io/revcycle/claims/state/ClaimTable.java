@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,11 +72,20 @@ public class ClaimTable implements ClaimDirectory {
     }
 
     @Override
-    public Optional<String> claimInTransaction(String interchangeControlNumber, String transactionSetControlNumber) {
-        return find(c -> c.getSubmission() != null
-                && c.getSubmission().getInterchangeControlNumber().equals(interchangeControlNumber)
-                && c.getSubmission().getTransactionSetControlNumber().equals(transactionSetControlNumber), 1)
-                .stream().map(Claim::getClaimId).findFirst();
+    public Map<String, String> claimsInInterchange(String interchangeControlNumber) {
+        return query(store -> {
+            Map<String, String> sent = new HashMap<>();
+            try (KeyValueIterator<String, Claim> all = store.all()) {
+                while (all.hasNext()) {
+                    Claim claim = all.next().value;
+                    if (claim.getSubmission() != null
+                            && claim.getSubmission().getInterchangeControlNumber().equals(interchangeControlNumber)) {
+                        sent.put(claim.getSubmission().getTransactionSetControlNumber(), claim.getClaimId());
+                    }
+                }
+            }
+            return sent;
+        });
     }
 
     /** Runs a query; the store refuses while the topology is starting or rebalancing. */

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,8 +37,14 @@ class AcknowledgmentReaderTest {
         }
 
         @Override
-        public Optional<String> claimInTransaction(String interchangeControlNumber, String transactionSetControlNumber) {
-            return Optional.ofNullable(byTransaction.get(interchangeControlNumber + "/" + transactionSetControlNumber));
+        public Map<String, String> claimsInInterchange(String interchangeControlNumber) {
+            Map<String, String> sent = new HashMap<>();
+            byTransaction.forEach((transaction, claimId) -> {
+                if (transaction.startsWith(interchangeControlNumber + "/")) {
+                    sent.put(transaction.substring(transaction.indexOf('/') + 1), claimId);
+                }
+            });
+            return sent;
         }
     };
 

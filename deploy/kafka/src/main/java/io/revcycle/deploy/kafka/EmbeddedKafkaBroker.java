@@ -148,6 +148,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
         p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
+        // With transactions v2 a produce that starts a transaction while the previous one's markers are
+        // still being written is held by the broker for at most this long and then refused with
+        // CONCURRENT_TRANSACTIONS, which the client retries only after its own back-off (100 ms, doubling).
+        // The default of 100 ms is shorter than marker writes take on a busy small machine, so every
+        // exactly-once commit stalled; waiting on the broker side costs nothing.
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", "5000");
         return p;
     }
 

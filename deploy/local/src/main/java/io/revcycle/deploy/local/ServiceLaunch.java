@@ -29,8 +29,19 @@ import java.util.TreeMap;
 public record ServiceLaunch(String name, String module, String mainClass, int httpPort, Map<String, String> settings,
                             Map<String, String> properties) {
 
-    /** Heap of one service; four of them and the broker stay well under 2 GiB resident. */
-    static final String HEAP = "-Xmx384m";
+    /**
+     * JVM options of every child, sized so the four services, the dashboard and the launcher stay
+     * under 2 GiB resident together: a small heap with the serial collector (no parallel GC threads
+     * and their memory on a machine of a few cores), small thread stacks, a bounded code cache.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m");
+
+    /**
+     * Environment of every child besides its settings: glibc otherwise keeps up to eight malloc
+     * arenas per core, which RocksDB and the JVM's threads fill and never hand back.
+     */
+    public static final Map<String, String> NATIVE_MEMORY = Map.of("MALLOC_ARENA_MAX", "2");
 
     public ServiceLaunch {
         settings = Map.copyOf(settings);
@@ -71,11 +82,11 @@ public record ServiceLaunch(String name, String module, String mainClass, int ht
         return home.toAbsolutePath().normalize().resolve(module).resolve("target").resolve(artifact + "-" + version() + ".jar");
     }
 
-    /** {@code java -Xmx… -D… -cp <jar> <main class>}, with the java of this JVM. */
+    /** {@code java <JVM options> -D… -cp <jar> <main class>}, with the java of this JVM. */
     public List<String> command(Path home) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(HEAP);
+        command.addAll(JVM_OPTIONS);
         new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(jar(home).toString());
@@ -85,7 +96,7 @@ public record ServiceLaunch(String name, String module, String mainClass, int ht
 
     /** Environment of the child: where Kafka, the registry and its state are, its port, and its own settings. */
     public Map<String, String> environment(String bootstrapServers, String registryUrl, DataDirectory data) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(NATIVE_MEMORY);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("REVCYCLE_STATE_DIR", data.state().toString());

@@ -26,10 +26,11 @@ class ServiceLaunchTest {
 
         assertTrue(command.get(0).endsWith("/bin/java"));
         Path clearinghouse = data.root().resolve("clearinghouse");
-        assertEquals(List.of("-Xmx384m", "-Dclaims.acks.inbox=" + clearinghouse.resolve("acks"), "-Dclaims.acks.poll-interval=500ms",
+        assertEquals(ServiceLaunch.JVM_OPTIONS, command.subList(1, 1 + ServiceLaunch.JVM_OPTIONS.size()));
+        assertEquals(List.of("-Dclaims.acks.inbox=" + clearinghouse.resolve("acks"), "-Dclaims.acks.poll-interval=500ms",
                 "-Dclaims.submission.outbox=" + clearinghouse.resolve("outbox"),
                 "-cp", "/src/revcycle/claim-builder/target/claim-builder-" + ServiceLaunch.version() + ".jar",
-                "io.revcycle.claims.ClaimBuilderApplication"), command.subList(1, command.size()));
+                "io.revcycle.claims.ClaimBuilderApplication"), command.subList(1 + ServiceLaunch.JVM_OPTIONS.size(), command.size()));
     }
 
     @Test
@@ -39,9 +40,9 @@ class ServiceLaunchTest {
         List<String> command = dashboard.command(Path.of("/src/revcycle"));
 
         assertEquals(8080, dashboard.httpPort());
-        assertEquals(List.of("-Xmx384m", "-cp",
+        assertEquals(List.of("-cp",
                 "/src/revcycle/deploy/dashboard/target/dashboard-" + ServiceLaunch.version() + ".jar",
-                "io.revcycle.deploy.dashboard.DashboardApplication"), command.subList(1, command.size()));
+                "io.revcycle.deploy.dashboard.DashboardApplication"), command.subList(1 + ServiceLaunch.JVM_OPTIONS.size(), command.size()));
     }
 
     @Test
@@ -58,6 +59,7 @@ class ServiceLaunchTest {
             assertEquals("http://localhost:8085", env.get("SCHEMA_REGISTRY_URL"));
             assertEquals(data.root().resolve("state").toString(), env.get("REVCYCLE_STATE_DIR"));
             assertEquals(Integer.toString(s.httpPort()), env.get("REVCYCLE_HTTP_PORT"));
+            assertEquals("2", env.get("MALLOC_ARENA_MAX"), "native memory bounded");
         }
     }
 

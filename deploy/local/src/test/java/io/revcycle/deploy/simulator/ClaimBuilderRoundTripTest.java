@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -123,8 +122,14 @@ class ClaimBuilderRoundTripTest {
             }
 
             @Override
-            public Optional<String> claimInTransaction(String interchangeControlNumber, String transactionSetControlNumber) {
-                return Optional.ofNullable(sent.get(interchangeControlNumber + "/" + transactionSetControlNumber));
+            public Map<String, String> claimsInInterchange(String interchangeControlNumber) {
+                Map<String, String> inInterchange = new HashMap<>();
+                sent.forEach((transaction, claimId) -> {
+                    if (transaction.startsWith(interchangeControlNumber + "/")) {
+                        inInterchange.put(transaction.substring(transaction.indexOf('/') + 1), claimId);
+                    }
+                });
+                return inInterchange;
             }
         };
     }

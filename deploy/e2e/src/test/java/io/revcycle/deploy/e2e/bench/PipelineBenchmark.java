@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,7 +50,7 @@ public final class PipelineBenchmark {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("revcycle-pipeline-bench");
-        try (PipelineHarness harness = PipelineHarness.start(work, null, 1, "-Xmx384m", Duration.ofMinutes(3))) {
+        try (PipelineHarness harness = PipelineHarness.start(work, null, 1, "-Xmx256m", Duration.ofMinutes(3))) {
             PipelineObserver observer = harness.observe();
             try {
                 run(harness, observer, encounters, rate);
@@ -65,6 +66,7 @@ public final class PipelineBenchmark {
                 .withRates(0, 0).withSelfPayRate(0);
         FeedSettings feedSettings = harness.feedSettings(generator)
                 .withPace(rate > 0 ? rate : 1_000_000, encounters, null).withConcurrency(32, 5);
+        Map<String, Double> cpuBefore = cpuSeconds(harness);
         long started = System.nanoTime();
         FeedReport feed = new SyntheticEhrFeed(feedSettings).run();
         double sendSeconds = (System.nanoTime() - started) / 1e9;
@@ -73,6 +75,7 @@ public final class PipelineBenchmark {
                 feed.sent() / sendSeconds, accepted, feed.total(Outcome.ERROR));
 
         long ended = awaitEnds(observer, accepted, Duration.ofSeconds(30));
+        Map<String, Double> cpuAfter = cpuSeconds(harness);
         Map<String, Instant> received = observer.received();
         Map<String, Instant> coded = observer.coded();
         Map<String, ClaimTrace> claims = observer.claims();
@@ -139,6 +142,15 @@ public final class PipelineBenchmark {
         print("ingest -> claim submitted", toSubmitted);
         print("ingest -> 837 handed over", toHandedOver);
         print("ingest -> payment posted", toPosted);
+        StringBuilder cpu = new StringBuilder();
+        double cpuTotal = 0;
+        for (Map.Entry<String, Double> process : cpuAfter.entrySet()) {
+            double used = process.getValue() - cpuBefore.getOrDefault(process.getKey(), 0.0);
+            cpuTotal += used;
+            cpu.append(String.format(" %s %.1f s,", process.getKey(), used));
+        }
+        System.out.printf("CPU used while the encounters went through: %.1f s in all (%.2f ms per encounter):%s%n",
+                cpuTotal, 1000 * cpuTotal / Math.max(1, received.size()), cpu.substring(0, cpu.length() - 1));
 
         int[] sizes = {
                 observer.averageValueSize(Topics.ENCOUNTERS.name()),
@@ -159,6 +171,20 @@ public final class PipelineBenchmark {
         }
         System.out.printf("peak resident memory (VmHWM): %d MiB in all:%s this JVM (broker, registry, simulator, feed, observer) %d MiB%n",
                 total >> 20, parts, ServiceProcess.peakResidentBytes(ProcessHandle.current().pid()) >> 20);
+    }
+
+    /** CPU seconds used so far by each service process and by this JVM (broker, registry, simulator, feed, observer). */
+    private static Map<String, Double> cpuSeconds(PipelineHarness harness) {
+        Map<String, Double> used = new java.util.LinkedHashMap<>();
+        for (ServiceProcess s : harness.services()) {
+            used.put(s.name(), cpuSeconds(ProcessHandle.of(s.pid())));
+        }
+        used.put("this JVM", cpuSeconds(Optional.of(ProcessHandle.current())));
+        return used;
+    }
+
+    private static double cpuSeconds(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     /** Waits until every accepted encounter reached an end, or nothing moved for {@code quiet}; returns how many ended. */

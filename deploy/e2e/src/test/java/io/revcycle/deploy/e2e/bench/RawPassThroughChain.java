@@ -2,6 +2,7 @@ package io.revcycle.deploy.e2e.bench;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +60,7 @@ final class RawPassThroughChain {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+            awaitReplicas(admin, topics, partitions);
         }
         int hops = sizes.length - 1;
         ExecutorService threads = Executors.newFixedThreadPool(hops + 1);
@@ -89,6 +93,34 @@ final class RawPassThroughChain {
             threads.shutdownNow();
             threads.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Waits until the broker holds a replica of every new partition. The topics exist as soon as the
+     * controller says so, but the broker takes a moment to create their logs; an idempotent producer
+     * whose first batches are refused meanwhile (NOT_LEADER_OR_FOLLOWER) was seen to retry the rest
+     * with OUT_OF_ORDER_SEQUENCE_NUMBER without end.
+     */
+    private static void awaitReplicas(Admin admin, List<String> topics, int partitions)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Set<TopicPartition> present = new HashSet<>();
+            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(List.of(1)).allDescriptions().get().values()) {
+                dirs.values().forEach(dir -> present.addAll(dir.replicaInfos().keySet()));
+            }
+            boolean all = true;
+            for (String topic : topics) {
+                for (int p = 0; p < partitions; p++) {
+                    all &= present.contains(new TopicPartition(topic, p));
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the broker did not create the logs of " + topics + " within 30 s");
     }
 
     private static void hop(String bootstrapServers, String from, String to, byte[] value, String id, int records) {
