@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +30,11 @@ public final class PayerDecisions {
      * @param deniedAmount  what payment posting should report denied: claim-level denial adjustments of a
      *                      denied claim plus the denial adjustments of lines paid nothing
      * @param lineDenied    true when a line paid nothing carries a denial adjustment
+     * @param adjustmentReasons every adjustment of the claim and its lines as group-reason, e.g. {@code CO-45}
      */
     public record ClaimDecision(String file, String traceNumber, String claimId, String statusCode, BigDecimal charge,
                                 BigDecimal paid, BigDecimal patientResponsibility, String payerClaimControlNumber,
-                                BigDecimal deniedAmount, boolean lineDenied) {
+                                BigDecimal deniedAmount, boolean lineDenied, Set<String> adjustmentReasons) {
 
         /** Whether payment posting should publish a denial for this claim payment. */
         public boolean denial() {
@@ -138,6 +140,7 @@ public final class PayerDecisions {
         private BigDecimal zeroPaidLineDenials = BigDecimal.ZERO.setScale(2);
         private boolean lineDenied;
         private BigDecimal currentLinePaid;
+        private final Set<String> reasons = new TreeSet<>();
 
         Clp(String[] clp) {
             this.clp = clp;
@@ -152,6 +155,9 @@ public final class PayerDecisions {
             BigDecimal denied = BigDecimal.ZERO;
             // triplets: reason, amount, quantity
             for (int i = 2; i + 1 < cas.length; i += 3) {
+                if (!cas[i].isEmpty()) {
+                    reasons.add(group + "-" + cas[i]);
+                }
                 if (!cas[i].isEmpty() && !group.equals("PR") && !NOT_DENIALS.contains(cas[i])) {
                     denied = denied.add(new BigDecimal(cas[i + 1]));
                 }
@@ -174,7 +180,7 @@ public final class PayerDecisions {
             BigDecimal denied = claimDenied ? claimDenials.add(zeroPaidLineDenials) : zeroPaidLineDenials;
             return new ClaimDecision(file.getFileName().toString(), trace, clp[1], status, money(clp[3]), paid,
                     clp.length > 5 && !clp[5].isEmpty() ? money(clp[5]) : money("0"),
-                    clp.length > 7 ? clp[7] : null, denied.setScale(2), !"4".equals(status) && lineDenied);
+                    clp.length > 7 ? clp[7] : null, denied.setScale(2), !"4".equals(status) && lineDenied, Set.copyOf(reasons));
         }
 
         private static BigDecimal money(String value) {

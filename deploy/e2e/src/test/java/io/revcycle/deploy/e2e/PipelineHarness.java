@@ -9,6 +9,7 @@ import io.revcycle.deploy.simulator.SimulatorSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ public final class PipelineHarness implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedStack stack;
     private ClearinghouseSimulator simulator;
-    private int mllpPort;
+    private volatile int mllpPort;
     /** Kills the children should this JVM end without {@link #close()} (Ctrl-C on the benchmark, a killed build). */
     private final Thread killChildrenOnExit = new Thread(() -> services.forEach(s -> s.stop(Duration.ofSeconds(5))),
             "stop-pipeline-services");
@@ -80,9 +81,18 @@ public final class PipelineHarness implements AutoCloseable {
      */
     public static PipelineHarness start(Path workDir, Path payerProfiles, long payerSeed, String heap, Duration healthWithin)
             throws IOException, InterruptedException {
+        return start(workDir, payerProfiles, payerSeed, heap, healthWithin, Map.of());
+    }
+
+    /**
+     * Starts everything as {@link #start(Path, Path, long, String, Duration)} does, with more settings
+     * given to every service as system properties (e.g. a Kafka Streams consumer setting).
+     */
+    public static PipelineHarness start(Path workDir, Path payerProfiles, long payerSeed, String heap, Duration healthWithin,
+                                        Map<String, String> serviceProperties) throws IOException, InterruptedException {
         PipelineHarness harness = new PipelineHarness(workDir);
         try {
-            harness.startAll(payerProfiles, payerSeed, heap, healthWithin);
+            harness.startAll(payerProfiles, payerSeed, heap, healthWithin, serviceProperties);
             return harness;
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println(harness.serviceTails(60));
@@ -91,8 +101,8 @@ public final class PipelineHarness implements AutoCloseable {
         }
     }
 
-    private void startAll(Path payerProfiles, long payerSeed, String heap, Duration healthWithin)
-            throws IOException, InterruptedException {
+    private void startAll(Path payerProfiles, long payerSeed, String heap, Duration healthWithin,
+                          Map<String, String> serviceProperties) throws IOException, InterruptedException {
         Path clearinghouse = workDir.resolve("clearinghouse");
         Path outbox = Files.createDirectories(clearinghouse.resolve("outbox"));
         Path acks = Files.createDirectories(clearinghouse.resolve("acks"));
@@ -132,7 +142,9 @@ public final class PipelineHarness implements AutoCloseable {
             environment.put("REVCYCLE_STATE_DIR", state.toString());
             int port = freePort();
             environment.put("REVCYCLE_HTTP_PORT", Integer.toString(port));
-            services.add(ServiceProcess.start(service, jar, heap, port, environment, props.get(service), logs));
+            Map<String, String> properties = new HashMap<>(serviceProperties);
+            properties.putAll(props.get(service));
+            services.add(ServiceProcess.start(service, jar, heap, port, environment, properties, logs));
         }
 
         SimulatorSettings settings = new SimulatorSettings(outbox, acks, remittances, clearinghouse.resolve("simulator"),
@@ -180,6 +192,43 @@ public final class PipelineHarness implements AutoCloseable {
         return List.of(remittances, remittances.resolve("processed"), remittances.resolve("failed"));
     }
 
+    /** Kills a service without warning (SIGKILL: no shutdown hook runs, no Kafka client closes). */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a killed service again from the same jar with the same environment, so with the same state
+     * directory and Kafka Streams application id, on its old HTTP port (for ingest also its old MLLP
+     * port) unless another process took it meanwhile. Does not wait: see {@link #awaitHealthy(String, Duration)}.
+     */
+    public void restart(String name) throws IOException {
+        ServiceProcess service = service(name);
+        Map<String, String> env = new HashMap<>();
+        Map<String, String> props = new HashMap<>();
+        int port = service.httpPort();
+        if (!isFree(port)) {
+            port = freePort();
+            env.put("REVCYCLE_HTTP_PORT", Integer.toString(port));
+        }
+        if (name.equals("encounter-ingest") && !isFree(mllpPort)) {
+            mllpPort = freePort();
+            env.put("REVCYCLE_INGEST_MLLP_PORT", Integer.toString(mllpPort));
+            props.put("revcycle.ingest.mllp.port", Integer.toString(mllpPort));
+        }
+        service.restart(env, props, port);
+    }
+
+    /** Waits until a service reports UP; fails if it does not within the time given. */
+    public void awaitHealthy(String name, Duration within) throws InterruptedException {
+        ServiceProcess service = service(name);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        if (!service.awaitHealthy(http, within)) {
+            throw new IllegalStateException(name + " did not report UP within " + within
+                    + (service.alive() ? "" : " (it exited)") + "; its output: " + service.log());
+        }
+    }
+
     public Path clearinghouse() {
         return workDir.resolve("clearinghouse");
     }
@@ -201,6 +250,16 @@ public final class PipelineHarness implements AutoCloseable {
                     .append(" lines of ").append(s.log()).append(" =====\n").append(s.tail(lines)).append('\n');
         }
         return out.toString();
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -8,6 +8,8 @@ import io.revcycle.events.CodingQuery;
 import io.revcycle.events.Denial;
 import io.revcycle.events.EncounterReceived;
 import io.revcycle.events.PaymentPosted;
+import io.revcycle.events.ProcessingException;
+import io.revcycle.events.SubmissionBatch;
 import io.revcycle.schemas.Topics;
 import io.revcycle.schemas.serde.KafkaAvroDeserializer;
 
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
@@ -29,9 +32,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads what the pipeline publishes — encounters, coded encounters, coding queries, claims, payments
- * and denials — from the beginning, with {@code read_committed}, into a picture the test asserts on
- * and the benchmark measures. A background thread keeps it up to date until closed.
+ * Reads what the pipeline publishes — encounters, coded encounters, coding queries, claims, submitted
+ * interchanges, acknowledgment and remittance exceptions, payments and denials — from the beginning,
+ * with {@code read_committed}, into a picture the tests assert on and the benchmark measures. A background thread keeps it up to date until closed.
  */
 public final class PipelineObserver implements AutoCloseable {
 
@@ -48,16 +51,20 @@ public final class PipelineObserver implements AutoCloseable {
     private final Thread poller;
     private final Map<String, Instant> received = new HashMap<>();
     private final Map<String, Instant> coded = new HashMap<>();
+    private final Map<String, Integer> codedCounts = new HashMap<>();
+    private final Map<String, Integer> submittedTransitions = new HashMap<>();
+    private final List<SubmissionBatch> submissions = new ArrayList<>();
+    private final List<ProcessingException> exceptions = new ArrayList<>();
     private final Map<String, List<CodingQuery>> queries = new HashMap<>();
     private final Map<String, ClaimTrace> claims = new HashMap<>();
     private final List<PaymentPosted> payments = new ArrayList<>();
     private final List<Denial> denials = new ArrayList<>();
     private final Map<String, long[]> valueBytes = new HashMap<>();
+    private final Map<String, Object> config = new HashMap<>();
     private volatile RuntimeException failure;
     private volatile boolean closed;
 
     public PipelineObserver(String bootstrapServers, String registryUrl) {
-        Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -67,7 +74,8 @@ public final class PipelineObserver implements AutoCloseable {
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.ENCOUNTERS.name(), Topics.ENCOUNTERS_CODED.name(), Topics.CODING_QUERIES.name(),
-                Topics.CLAIMS.name(), Topics.REMITTANCES.name(), Topics.PAYMENTS.name(), Topics.DENIALS.name())) {
+                Topics.CLAIMS.name(), Topics.CLAIM_SUBMISSIONS.name(), Topics.CLAIM_ACK_EXCEPTIONS.name(),
+                Topics.REMITTANCES.name(), Topics.REMITTANCE_EXCEPTIONS.name(), Topics.PAYMENTS.name(), Topics.DENIALS.name())) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -101,6 +109,7 @@ public final class PipelineObserver implements AutoCloseable {
             received.putIfAbsent(e.getEncounterId(), e.getReceivedAt());
         } else if (value instanceof CodedEncounter c) {
             coded.putIfAbsent(c.getEncounterId(), c.getHeader().getOccurredAt());
+            codedCounts.merge(c.getEncounterId(), 1, Integer::sum);
         } else if (value instanceof CodingQuery q) {
             queries.computeIfAbsent(q.getEncounterId(), k -> new ArrayList<>()).add(q);
         } else if (value instanceof Claim c) {
@@ -114,6 +123,8 @@ public final class PipelineObserver implements AutoCloseable {
                 }
             }
             states.add(c.getState());
+            int submittedInHistory = (int) c.getHistory().stream().filter(t -> t.getState() == ClaimState.SUBMITTED).count();
+            submittedTransitions.merge(c.getClaimId(), submittedInHistory, Math::max);
             List<String> findings = c.getFindings().stream()
                     .map(f -> f.getSeverity() + " " + f.getRule() + " " + f.getField() + ": " + f.getMessage()).toList();
             Instant handedOver = c.getSubmission() != null ? c.getSubmission().getSubmittedAt()
@@ -124,6 +135,10 @@ public final class PipelineObserver implements AutoCloseable {
             payments.add(p);
         } else if (value instanceof Denial d) {
             denials.add(d);
+        } else if (value instanceof SubmissionBatch b) {
+            submissions.add(b);
+        } else if (value instanceof ProcessingException e) {
+            exceptions.add(e);
         }
     }
 
@@ -154,6 +169,54 @@ public final class PipelineObserver implements AutoCloseable {
 
     public synchronized Map<String, Instant> coded() {
         return Map.copyOf(coded);
+    }
+
+    /** How many coded encounters each encounter has on {@code rcm.encounters.coded}. */
+    public synchronized Map<String, Integer> codedCounts() {
+        return Map.copyOf(codedCounts);
+    }
+
+    /** Per claim, the most SUBMITTED transitions any of its records on {@code rcm.claims} has in its history. */
+    public synchronized Map<String, Integer> submittedTransitions() {
+        return Map.copyOf(submittedTransitions);
+    }
+
+    /** The interchanges the claim builder recorded on {@code rcm.claims.submissions}. */
+    public synchronized List<SubmissionBatch> submissions() {
+        return List.copyOf(submissions);
+    }
+
+    /** Acknowledgment and remittance exceptions ({@code rcm.claims.acks.exceptions}, {@code rcm.remittances.exceptions}). */
+    public synchronized List<ProcessingException> exceptions() {
+        return List.copyOf(exceptions);
+    }
+
+    /**
+     * The committed records on some topics, whatever their content (the dead-letter topics hold the
+     * raw bytes of what a stage could not read), counted from the beginning by a consumer of its own.
+     */
+    public Map<String, Long> committedRecords(List<String> topics) {
+        Map<String, Long> counts = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> raw = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                counts.put(topic, 0L);
+                raw.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            raw.assign(partitions);
+            raw.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = raw.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> raw.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topics + " to their end within 30 s");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : raw.poll(Duration.ofMillis(200))) {
+                    counts.merge(record.topic(), 1L, Long::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     public synchronized Map<String, List<CodingQuery>> queries() {

@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,19 +20,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service running as a child process from its self-contained jar, with its output in a log file.
+ * It can be killed without warning and started again from the same jar with the same settings, as a
+ * crashed service is restarted by its supervisor.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
-    private final int httpPort;
+    private final Path jar;
+    private final String heap;
     private final Path log;
-    private final Process process;
+    private final Map<String, String> environment;
+    private final Map<String, String> properties;
+    private volatile int httpPort;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int httpPort, Path log, Process process) {
+    private ServiceProcess(String name, Path jar, String heap, int httpPort, Map<String, String> environment,
+                           Map<String, String> properties, Path log) {
         this.name = name;
+        this.jar = jar;
+        this.heap = heap;
         this.httpPort = httpPort;
+        this.environment = new HashMap<>(environment);
+        this.properties = new HashMap<>(properties);
         this.log = log;
-        this.process = process;
     }
 
     /**
@@ -39,6 +52,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, String heap, int httpPort, Map<String, String> environment,
                                        Map<String, String> properties, Path logDir) throws IOException {
+        Files.createDirectories(logDir);
+        ServiceProcess service = new ServiceProcess(name, jar, heap, httpPort, environment, properties,
+                logDir.resolve(name + ".log"));
+        service.process = service.launch(ProcessBuilder.Redirect.to(service.log.toFile()));
+        return service;
+    }
+
+    private Process launch(ProcessBuilder.Redirect output) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(heap);
@@ -47,13 +68,44 @@ public final class ServiceProcess implements AutoCloseable {
         new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        return new ServiceProcess(name, httpPort, log, builder.start());
+        builder.redirectOutput(output);
+        return builder.start();
+    }
+
+    /**
+     * Kills the process without warning (SIGKILL: no shutdown hook, no graceful close of Kafka clients
+     * or Streams) and waits until it is gone.
+     */
+    public void kill() throws InterruptedException {
+        Process dying = process;
+        dying.destroyForcibly();
+        if (!dying.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + dying.pid() + ") still runs 30 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts the service again from the same jar with the same environment and properties (so the
+     * same state directory), after it was killed or stopped; its output goes on in the same log.
+     *
+     * @param changedEnvironment  settings to change, e.g. a port another process took meanwhile; usually empty
+     * @param changedProperties   the same for system properties
+     * @param newHttpPort         the HTTP port the changed settings give it (its old one if unchanged)
+     */
+    public void restart(Map<String, String> changedEnvironment, Map<String, String> changedProperties, int newHttpPort)
+            throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        environment.putAll(changedEnvironment);
+        properties.putAll(changedProperties);
+        httpPort = newHttpPort;
+        Files.writeString(log, "\n===== restarted " + Instant.now() + " (previous pid " + process.pid() + ", exit "
+                + process.exitValue() + ") =====\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        process = launch(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
 
     public String name() {
@@ -79,6 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Polls {@code /health} until it answers 200 with status UP; false when the deadline passes or the process dies. */
     public boolean awaitHealthy(HttpClient http, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
+        Process process = this.process;
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -127,6 +180,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Asks the service to stop (SIGTERM), then kills it if it has not within the grace period. */
     public void stop(Duration grace) {
+        Process process = this.process;
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
