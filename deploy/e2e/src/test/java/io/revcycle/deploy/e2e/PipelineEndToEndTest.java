@@ -86,7 +86,7 @@ class PipelineEndToEndTest {
                 + "; run `mvn -B verify` from the project root (or `mvn -B package -DskipTests` first)");
         Path workDir = Files.createDirectories(Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath());
         harness = PipelineHarness.start(workDir, resource("payers-without-rejections-or-reversals.properties"), PAYER_SEED,
-                "-Xmx256m", Duration.ofSeconds(120));
+                Duration.ofSeconds(120));
         observer = harness.observe();
 
         GeneratorSettings generator = GeneratorSettings.defaults().withSeed(FEED_SEED).withIdPrefix("E2E")

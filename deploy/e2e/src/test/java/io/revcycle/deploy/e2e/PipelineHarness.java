@@ -77,22 +77,21 @@ public final class PipelineHarness implements AutoCloseable {
      * Starts everything and waits until each service reports UP.
      *
      * @param payerProfiles properties changing the simulator's payer profiles (see deploy/local's README), or null
-     * @param heap          the services' heap option, e.g. {@code -Xmx256m}
      */
-    public static PipelineHarness start(Path workDir, Path payerProfiles, long payerSeed, String heap, Duration healthWithin)
+    public static PipelineHarness start(Path workDir, Path payerProfiles, long payerSeed, Duration healthWithin)
             throws IOException, InterruptedException {
-        return start(workDir, payerProfiles, payerSeed, heap, healthWithin, Map.of());
+        return start(workDir, payerProfiles, payerSeed, healthWithin, Map.of());
     }
 
     /**
      * Starts everything as {@link #start(Path, Path, long, String, Duration)} does, with more settings
      * given to every service as system properties (e.g. a Kafka Streams consumer setting).
      */
-    public static PipelineHarness start(Path workDir, Path payerProfiles, long payerSeed, String heap, Duration healthWithin,
+    public static PipelineHarness start(Path workDir, Path payerProfiles, long payerSeed, Duration healthWithin,
                                         Map<String, String> serviceProperties) throws IOException, InterruptedException {
         PipelineHarness harness = new PipelineHarness(workDir);
         try {
-            harness.startAll(payerProfiles, payerSeed, heap, healthWithin, serviceProperties);
+            harness.startAll(payerProfiles, payerSeed, healthWithin, serviceProperties);
             return harness;
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println(harness.serviceTails(60));
@@ -101,7 +100,7 @@ public final class PipelineHarness implements AutoCloseable {
         }
     }
 
-    private void startAll(Path payerProfiles, long payerSeed, String heap, Duration healthWithin,
+    private void startAll(Path payerProfiles, long payerSeed, Duration healthWithin,
                           Map<String, String> serviceProperties) throws IOException, InterruptedException {
         Path clearinghouse = workDir.resolve("clearinghouse");
         Path outbox = Files.createDirectories(clearinghouse.resolve("outbox"));
@@ -144,7 +143,7 @@ public final class PipelineHarness implements AutoCloseable {
             environment.put("REVCYCLE_HTTP_PORT", Integer.toString(port));
             Map<String, String> properties = new HashMap<>(serviceProperties);
             properties.putAll(props.get(service));
-            services.add(ServiceProcess.start(service, jar, heap, port, environment, properties, logs));
+            services.add(ServiceProcess.start(service, jar, port, environment, properties, logs));
         }
 
         SimulatorSettings settings = new SimulatorSettings(outbox, acks, remittances, clearinghouse.resolve("simulator"),

@@ -112,7 +112,7 @@ class PipelineRecoveryTest {
                 + "; run `mvn -B verify` from the project root (or `mvn -B package -DskipTests` first)");
         Path workDir = Files.createDirectories(Path.of("target", "e2e-recovery-" + System.currentTimeMillis()).toAbsolutePath());
         harness = PipelineHarness.start(workDir, resource("payers-without-rejections-or-reversals.properties"), PAYER_SEED,
-                "-Xmx256m", Duration.ofSeconds(120), Map.of(SESSION_TIMEOUT, "15000"));
+                Duration.ofSeconds(120), Map.of(SESSION_TIMEOUT, "15000"));
         observer = harness.observe();
 
         // first burst: once claims are being paid, so that every stage has work, the stream services die one

@@ -1,5 +1,7 @@
 package io.revcycle.deploy.e2e;
 
+import io.revcycle.deploy.local.ServiceLaunch;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,18 +29,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
-    private final String heap;
     private final Path log;
     private final Map<String, String> environment;
     private final Map<String, String> properties;
     private volatile int httpPort;
     private volatile Process process;
 
-    private ServiceProcess(String name, Path jar, String heap, int httpPort, Map<String, String> environment,
+    private ServiceProcess(String name, Path jar, int httpPort, Map<String, String> environment,
                            Map<String, String> properties, Path log) {
         this.name = name;
         this.jar = jar;
-        this.heap = heap;
         this.httpPort = httpPort;
         this.environment = new HashMap<>(environment);
         this.properties = new HashMap<>(properties);
@@ -46,14 +46,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java <heap> -D<properties> -jar <jar>} with the given environment added to this JVM's.
+     * Starts {@code java <the local stack's JVM options> -D<properties> -jar <jar>} with the given environment
+     * added to this JVM's, so services run here exactly as {@code deploy/run} runs them.
      * Settings are passed both ways because system properties outrank application.yml, whose nested
      * defaults do not always resolve to an environment variable's value.
      */
-    public static ServiceProcess start(String name, Path jar, String heap, int httpPort, Map<String, String> environment,
+    public static ServiceProcess start(String name, Path jar, int httpPort, Map<String, String> environment,
                                        Map<String, String> properties, Path logDir) throws IOException {
         Files.createDirectories(logDir);
-        ServiceProcess service = new ServiceProcess(name, jar, heap, httpPort, environment, properties,
+        ServiceProcess service = new ServiceProcess(name, jar, httpPort, environment, properties,
                 logDir.resolve(name + ".log"));
         service.process = service.launch(ProcessBuilder.Redirect.to(service.log.toFile()));
         return service;
@@ -62,13 +63,12 @@ public final class ServiceProcess implements AutoCloseable {
     private Process launch(ProcessBuilder.Redirect output) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(heap);
-        // one collector thread: eight JVMs share the machine's cores
-        command.add("-XX:+UseSerialGC");
+        command.addAll(ServiceLaunch.JVM_OPTIONS);
         new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(ServiceLaunch.NATIVE_MEMORY);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(output);

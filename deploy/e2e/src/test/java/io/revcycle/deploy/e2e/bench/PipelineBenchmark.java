@@ -50,7 +50,7 @@ public final class PipelineBenchmark {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("revcycle-pipeline-bench");
-        try (PipelineHarness harness = PipelineHarness.start(work, null, 1, "-Xmx256m", Duration.ofMinutes(3))) {
+        try (PipelineHarness harness = PipelineHarness.start(work, null, 1, Duration.ofMinutes(3))) {
             PipelineObserver observer = harness.observe();
             try {
                 run(harness, observer, encounters, rate);
