@@ -31,10 +31,12 @@ public record ServiceLaunch(String name, String module, String mainClass, int ht
 
     /**
      * JVM options of every child, sized so the four services, the dashboard and the launcher stay
-     * under 2 GiB resident together: a small heap with the serial collector (no parallel GC threads
-     * and their memory on a machine of a few cores), small thread stacks, a bounded code cache.
+     * under 2 GiB resident together: a small heap that starts small (the default initial heap is a
+     * 64th of the machine's memory, which on a large machine commits the whole maximum at start)
+     * with the serial collector (no parallel GC threads and their memory on a machine of a few
+     * cores), small thread stacks, a bounded code cache.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m");
 
     /**
