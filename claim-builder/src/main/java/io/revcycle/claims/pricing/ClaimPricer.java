@@ -1,5 +1,6 @@
 package io.revcycle.claims.pricing;
 
+import io.revcycle.claims.assembly.ClaimCopy;
 import io.revcycle.events.Claim;
 import io.revcycle.events.ClaimLine;
 import io.revcycle.events.ClaimType;
@@ -59,12 +60,12 @@ public final class ClaimPricer {
                     .setExpectedReimbursement(lineExpected).build());
         }
         BigDecimal total = Money.sum(priced.stream().map(ClaimLine::getChargeAmount).toList());
-        return Claim.newBuilder(claim)
-                .setLines(priced)
-                .setTotalCharge(total)
-                .setBalance(total)
-                .setExpectedReimbursement(expected.isEmpty() ? null : Money.sum(expected))
-                .build();
+        Claim pricedClaim = ClaimCopy.of(claim);
+        pricedClaim.setLines(priced);
+        pricedClaim.setTotalCharge(total);
+        pricedClaim.setBalance(total);
+        pricedClaim.setExpectedReimbursement(expected.isEmpty() ? null : Money.sum(expected));
+        return pricedClaim;
     }
 
     /** Lines are priced by procedure code (CPT/HCPCS); institutional lines without one by revenue code. */

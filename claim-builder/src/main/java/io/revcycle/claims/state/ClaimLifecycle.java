@@ -1,6 +1,7 @@
 package io.revcycle.claims.state;
 
 import io.revcycle.claims.assembly.ClaimAssembler;
+import io.revcycle.claims.assembly.ClaimCopy;
 import io.revcycle.claims.scrub.ClaimScrubber;
 import io.revcycle.events.Acknowledgment;
 import io.revcycle.events.AcknowledgmentKind;
@@ -60,17 +61,17 @@ public final class ClaimLifecycle {
     public List<Claim> onScrubbed(Claim current, Claim scrubbed, List<Finding> findings, Instant now) {
         ClaimState verdict = ClaimScrubber.isClean(findings) ? ClaimState.READY : ClaimState.SCRUB_FAILED;
         if (current == null) {
-            Claim created = Claim.newBuilder(scrubbed).setFindings(List.of()).build();
+            Claim created = ClaimCopy.of(scrubbed);
+            created.setFindings(List.of());
             Claim judged = transition(created, verdict, created.getHeader(), now, null);
             judged.setFindings(new ArrayList<>(findings));
             return List.of(created, judged);
         }
         if (FIXABLE.contains(current.getState()) && scrubbed.getEncounterVersion() > current.getEncounterVersion()) {
-            Claim revised = Claim.newBuilder(scrubbed)
-                    .setHistory(new ArrayList<>(current.getHistory()))
-                    .setCreatedAt(current.getCreatedAt())
-                    .setSubmission(null)
-                    .build();
+            Claim revised = ClaimCopy.of(scrubbed);
+            revised.setHistory(new ArrayList<>(current.getHistory()));
+            revised.setCreatedAt(current.getCreatedAt());
+            revised.setSubmission(null);
             Claim judged = transition(revised, verdict, scrubbed.getHeader(), now,
                     "encounter version " + scrubbed.getEncounterVersion());
             judged.setFindings(new ArrayList<>(findings));
@@ -92,12 +93,12 @@ public final class ClaimLifecycle {
             if (!ANSWERED.contains(current.getState()) || current.getSubmission() != null) {
                 return Optional.empty();
             }
-            return Optional.of(Claim.newBuilder(current)
-                    .setHeader(EventHeaders.following(batch.getHeader(), ClaimAssembler.PRODUCER, current.getClaimId()))
-                    .setSubmission(new SubmissionRef(batch.getBatchId(), batch.getInterchangeControlNumber(),
-                            transactionSetControlNumber, batch.getSubmittedAt()))
-                    .setUpdatedAt(millis(now))
-                    .build());
+            Claim referenced = ClaimCopy.of(current);
+            referenced.setHeader(EventHeaders.following(batch.getHeader(), ClaimAssembler.PRODUCER, current.getClaimId()));
+            referenced.setSubmission(new SubmissionRef(batch.getBatchId(), batch.getInterchangeControlNumber(),
+                    transactionSetControlNumber, batch.getSubmittedAt()));
+            referenced.setUpdatedAt(millis(now));
+            return Optional.of(referenced);
         }
         Claim submitted = transition(current, ClaimState.SUBMITTED, batch.getHeader(), now,
                 "interchange " + batch.getInterchangeControlNumber());
@@ -233,12 +234,12 @@ public final class ClaimLifecycle {
         Instant at = millis(now);
         List<ClaimTransition> history = new ArrayList<>(claim.getHistory());
         history.add(new ClaimTransition(to, at, reason));
-        return Claim.newBuilder(claim)
-                .setHeader(EventHeaders.following(cause, ClaimAssembler.PRODUCER, claim.getClaimId()))
-                .setState(to)
-                .setHistory(history)
-                .setUpdatedAt(at)
-                .build();
+        Claim next = ClaimCopy.of(claim);
+        next.setHeader(EventHeaders.following(cause, ClaimAssembler.PRODUCER, claim.getClaimId()));
+        next.setState(to);
+        next.setHistory(history);
+        next.setUpdatedAt(at);
+        return next;
     }
 
     private static Instant millis(Instant now) {

@@ -11,6 +11,8 @@ import java.time.Duration;
  *
  * @param gateway                 {@code file-drop} (default) or {@code http}
  * @param outbox                  directory the file drop writes into
+ * @param journal                 directory of the write-ahead journal of handed-over interchanges; it
+ *                                must survive restarts as the Streams state does
  * @param httpUrl                 URL the HTTP gateway POSTs to
  * @param attempts                delivery attempts before a batch is reported FAILED
  * @param backoff                 wait before the second attempt; doubles each time
@@ -22,6 +24,7 @@ import java.time.Duration;
 public record SubmissionConfiguration(
         @Bindable(defaultValue = "file-drop") String gateway,
         @Bindable(defaultValue = "outbox") Path outbox,
+        @Bindable(defaultValue = "journal") Path journal,
         @Bindable(defaultValue = "http://localhost:8090/v1/interchanges") String httpUrl,
         @Bindable(defaultValue = "3") int attempts,
         @Bindable(defaultValue = "500ms") Duration backoff,

@@ -10,11 +10,13 @@ import io.revcycle.events.Denial;
 import io.revcycle.events.PaymentPosted;
 import io.revcycle.events.SubmissionBatch;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +59,7 @@ final class ClaimLifecycleProcessor implements Processor<String, SpecificRecord,
                 metrics.firstScrub(next.get(next.size() - 1).getState() == ClaimState.READY);
             }
         } else if (event instanceof SubmissionBatch batch) {
-            next = asList(lifecycle.onSubmitted(current, batch,
-                    ClaimInterchangeWriter.transactionSetControlNumber(batch.getClaimIds().indexOf(claimId)), now));
+            next = asList(lifecycle.onSubmitted(current, batch, transactionSetControlNumber(record, batch, claimId), now));
         } else if (event instanceof Acknowledgment ack) {
             next = asList(lifecycle.onAcknowledgment(current, ack, now));
         } else if (event instanceof PaymentPosted payment) {
@@ -68,10 +69,22 @@ final class ClaimLifecycleProcessor implements Processor<String, SpecificRecord,
         } else {
             next = List.of();
         }
+        if (next.isEmpty()) {
+            return;
+        }
+        // only the last state is kept (CREATED is published but immediately followed by its verdict)
+        claims.put(claimId, next.get(next.size() - 1));
         for (Claim claim : next) {
-            claims.put(claimId, claim);
             context.forward(new Record<>(claimId, claim, record.timestamp()));
         }
+    }
+
+    /** The ST02 the per-claim record carries; a batch naming all its claims gives the claim's position. */
+    private static String transactionSetControlNumber(Record<String, SpecificRecord> record, SubmissionBatch batch,
+                                                      String claimId) {
+        Header st02 = record.headers().lastHeader(SubmissionPerClaimProcessor.TRANSACTION_SET_HEADER);
+        return st02 != null ? new String(st02.value(), StandardCharsets.US_ASCII)
+                : ClaimInterchangeWriter.transactionSetControlNumber(batch.getClaimIds().indexOf(claimId));
     }
 
     private static List<Claim> asList(Optional<Claim> claim) {

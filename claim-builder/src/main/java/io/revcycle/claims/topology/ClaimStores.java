@@ -11,6 +11,11 @@ public final class ClaimStores {
     public static final String PENDING = "submission-pending";
     /** Open batches: payer|type → "openedAtMillis:claimCount". */
     public static final String BATCHES = "submission-batches";
+    /**
+     * Claims of an interchange delivered again after a lost commit whose READY record is still to be
+     * re-read: claim id → event id of that READY record.
+     */
+    public static final String SENT = "submission-sent";
     /** The last interchange control number used. */
     public static final String CONTROL_NUMBERS = "interchange-control-numbers";
 

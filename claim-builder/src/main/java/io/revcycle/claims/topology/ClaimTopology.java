@@ -29,7 +29,6 @@ import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +36,12 @@ import java.util.Map;
  * The claim-builder topology:
  * <pre>
  * rcm.encounters.coded ─ assemble + price ─► by fingerprint ─ scrub ─► by claim id ─┐
- * rcm.claims.submissions ─ per claim ─► by claim id ───────────────────────────────┤
  * rcm.claims.acks, rcm.payments, rcm.denials (keyed by claim id) ──────────────────┴► lifecycle ─► rcm.claims
- *                                                                     READY ─► one partition ─ batch + 837 + gateway ─► rcm.claims.submissions
+ *   READY ─► one partition ─ batch + 837 + gateway ─┬► rcm.claims.submissions
+ *                                                   └ per claim ─► by claim id ─► lifecycle ─► rcm.claims (SUBMITTED)
  * </pre>
- * The lifecycle is the only writer of claim state; the submission step is the only place claims
- * enter interchanges.
+ * The lifecycle (two nodes on one store, in one task) is the only writer of claim state; the
+ * submission step is the only place claims enter interchanges.
  */
 public final class ClaimTopology {
 
@@ -81,16 +80,22 @@ public final class ClaimTopology {
         Serde<PaymentPosted> paymentSerde = AvroSerdes.of(Topics.PAYMENTS, serdeConfig);
         Serde<Denial> denialSerde = AvroSerdes.of(Topics.DENIALS, serdeConfig);
 
+        // Cached: a key written several times between commits (CREATED then READY, a batch's claim count, a
+        // claim pending and sent within one commit) goes to the store and its changelog once, at the commit.
+        // The submission stores hold only the open batches, so they live in memory (restored from their
+        // changelogs like the others); claims and fingerprints grow with every claim and stay in RocksDB.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClaimStores.FINGERPRINTS), keys, Serdes.String()));
+                Stores.persistentKeyValueStore(ClaimStores.FINGERPRINTS), keys, Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClaimStores.CLAIMS), keys, claimSerde));
+                Stores.persistentKeyValueStore(ClaimStores.CLAIMS), keys, claimSerde).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClaimStores.PENDING), keys, claimSerde));
+                Stores.inMemoryKeyValueStore(ClaimStores.PENDING), keys, claimSerde).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClaimStores.BATCHES), keys, Serdes.String()));
+                Stores.inMemoryKeyValueStore(ClaimStores.BATCHES), keys, Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClaimStores.CONTROL_NUMBERS), keys, Serdes.Long()));
+                Stores.inMemoryKeyValueStore(ClaimStores.CONTROL_NUMBERS), keys, Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ClaimStores.SENT), keys, Serdes.String()).withCachingEnabled());
 
         KStream<String, SpecificRecord> scrubbed = builder
                 .stream(Topics.ENCOUNTERS_CODED.name(), Consumed.with(keys, codedSerde).withName("coded-encounters"))
@@ -105,19 +110,6 @@ public final class ClaimTopology {
                         .withNumberOfPartitions(Topics.CLAIM_PARTITIONS))
                 .mapValues(claim -> (SpecificRecord) claim, Named.as("scrubbed-as-event"));
 
-        KStream<String, SpecificRecord> submitted = builder
-                .stream(Topics.CLAIM_SUBMISSIONS.name(), Consumed.with(keys, batchSerde).withName("submissions"))
-                .flatMap((batchId, batch) -> {
-                    List<KeyValue<String, SubmissionBatch>> perClaim = new ArrayList<>();
-                    for (String claimId : batch.getClaimIds()) {
-                        perClaim.add(KeyValue.pair(claimId, batch));
-                    }
-                    return perClaim;
-                }, Named.as("submission-per-claim"))
-                .repartition(Repartitioned.with(keys, batchSerde).withName("submissions-by-claim")
-                        .withNumberOfPartitions(Topics.CLAIM_PARTITIONS))
-                .mapValues(batch -> (SpecificRecord) batch, Named.as("submission-as-event"));
-
         KStream<String, SpecificRecord> acks = builder
                 .stream(Topics.CLAIM_ACKS.name(), Consumed.with(keys, ackSerde).withName("acknowledgments"))
                 .mapValues(ack -> (SpecificRecord) ack, Named.as("ack-as-event"));
@@ -129,19 +121,29 @@ public final class ClaimTopology {
                 .mapValues(denial -> (SpecificRecord) denial, Named.as("denial-as-event"));
 
         KStream<String, Claim> claims = scrubbed
-                .merge(submitted, Named.as("merge-submissions"))
                 .merge(acks, Named.as("merge-acks"))
                 .merge(payments, Named.as("merge-payments"))
                 .merge(denials, Named.as("merge-denials"))
                 .process(() -> new ClaimLifecycleProcessor(metrics, clock), Named.as("lifecycle"), ClaimStores.CLAIMS);
-
         claims.to(Topics.CLAIMS.name(), Produced.with(keys, claimSerde).withName("claim-states"));
 
-        claims.filter((claimId, claim) -> claim.getState() == ClaimState.READY, Named.as("ready-claims"))
+        KStream<String, SubmissionBatch> batches = claims
+                .filter((claimId, claim) -> claim.getState() == ClaimState.READY, Named.as("ready-claims"))
                 .repartition(Repartitioned.with(keys, claimSerde).withName("ready-claims").withNumberOfPartitions(1))
                 .process(() -> new SubmissionProcessor(submitter, limits, clock), Named.as("submit"),
-                        ClaimStores.PENDING, ClaimStores.BATCHES, ClaimStores.CONTROL_NUMBERS)
-                .to(Topics.CLAIM_SUBMISSIONS.name(), Produced.with(keys, batchSerde).withName("submission-batches"));
-        return claims;
+                        ClaimStores.PENDING, ClaimStores.BATCHES, ClaimStores.CONTROL_NUMBERS, ClaimStores.SENT);
+        batches.to(Topics.CLAIM_SUBMISSIONS.name(), Produced.with(keys, batchSerde).withName("submission-batches"));
+
+        // Straight back to the claims' partitions, not through rcm.claims.submissions: one hop instead of two.
+        // A second lifecycle node on the same store (so in the same task) closes the loop the DSL cannot draw.
+        KStream<String, Claim> submitted = batches
+                .process(SubmissionPerClaimProcessor::new, Named.as("submission-per-claim"))
+                .repartition(Repartitioned.with(keys, batchSerde).withName("submitted-claims")
+                        .withNumberOfPartitions(Topics.CLAIM_PARTITIONS))
+                .mapValues(batch -> (SpecificRecord) batch, Named.as("submission-as-event"))
+                .process(() -> new ClaimLifecycleProcessor(metrics, clock), Named.as("lifecycle-submitted"),
+                        ClaimStores.CLAIMS);
+        submitted.to(Topics.CLAIMS.name(), Produced.with(keys, claimSerde).withName("submitted-claim-states"));
+        return claims.merge(submitted, Named.as("all-claim-states"));
     }
 }

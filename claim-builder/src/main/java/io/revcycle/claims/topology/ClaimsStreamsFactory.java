@@ -8,6 +8,7 @@ import io.revcycle.claims.state.ClaimMetrics;
 import io.revcycle.claims.submission.ClaimGateway;
 import io.revcycle.claims.submission.FileDropGateway;
 import io.revcycle.claims.submission.HttpGateway;
+import io.revcycle.claims.submission.InterchangeJournal;
 import io.revcycle.claims.submission.InterchangeSubmitter;
 import io.revcycle.claims.submission.RetryingGateway;
 import io.revcycle.claims.submission.SubmissionConfiguration;
@@ -50,6 +51,14 @@ final class ClaimsStreamsFactory {
         return new RetryingGateway(gateway, config.attempts(), config.backoff(), duration -> Thread.sleep(duration.toMillis()));
     }
 
+    private static InterchangeJournal journal(SubmissionConfiguration config) {
+        try {
+            return new InterchangeJournal(config.journal());
+        } catch (IOException e) {
+            throw new UncheckedIOException("interchange journal " + config.journal() + " cannot be opened", e);
+        }
+    }
+
     @Singleton
     @Named("claims")
     KStream<String, Claim> claimStream(@Named("default") ConfiguredStreamBuilder builder, ReferenceData reference,
@@ -59,7 +68,7 @@ final class ClaimsStreamsFactory {
         builder.getConfiguration().forEach((key, value) -> serdeConfig.put(key.toString(), value));
         ClaimTopology topology = new ClaimTopology(new ClaimAssembler(), reference.pricer(),
                 fingerprints -> ClaimScrubber.standard(reference.payers(), fingerprints),
-                new InterchangeSubmitter(new ClaimInterchangeWriter(partner.settings()), gateway, clock),
+                new InterchangeSubmitter(new ClaimInterchangeWriter(partner.settings()), gateway, journal(submission), clock),
                 submission.maxClaimsPerInterchange(), submission.maxWait(), submission.checkEvery(), metrics, clock,
                 serdeConfig);
         return topology.build(builder);

@@ -1,5 +1,6 @@
 package io.revcycle.claims.topology;
 
+import io.revcycle.claims.assembly.ClaimCopy;
 import io.revcycle.claims.scrub.ClaimFingerprints;
 import io.revcycle.claims.scrub.ClaimScrubber;
 import io.revcycle.events.Claim;
@@ -53,7 +54,8 @@ final class ScrubProcessor implements Processor<String, Claim, String, Claim> {
     public void process(Record<String, Claim> record) {
         Claim claim = record.value();
         List<Finding> findings = scrubber.scrub(claim, LocalDate.now(clock));
-        Claim scrubbed = Claim.newBuilder(claim).setFindings(new ArrayList<>(findings)).build();
+        Claim scrubbed = ClaimCopy.of(claim);
+        scrubbed.setFindings(new ArrayList<>(findings));
         context.forward(record.withKey(claim.getClaimId()).withValue(scrubbed));
     }
 }

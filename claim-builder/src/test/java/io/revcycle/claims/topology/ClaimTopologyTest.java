@@ -11,6 +11,7 @@ import io.revcycle.claims.scrub.PayerRules;
 import io.revcycle.claims.scrub.PayerRulesCatalog;
 import io.revcycle.claims.state.ClaimMetrics;
 import io.revcycle.claims.submission.FileDropGateway;
+import io.revcycle.claims.submission.InterchangeJournal;
 import io.revcycle.claims.submission.InterchangeSubmitter;
 import io.revcycle.claims.x12.ClaimInterchangeValidator;
 import io.revcycle.claims.x12.ClaimInterchangeWriter;
@@ -85,7 +86,8 @@ class ClaimTopologyTest {
         PayerRulesCatalog payers = new PayerRulesCatalog(Map.of(), PayerRules.standard(180));
         return new ClaimTopology(new ClaimAssembler(), new ClaimPricer(Map.of(), fees, contracts),
                 fingerprints -> ClaimScrubber.standard(payers, fingerprints),
-                new InterchangeSubmitter(new ClaimInterchangeWriter(X12), new FileDropGateway(outbox), clock),
+                new InterchangeSubmitter(new ClaimInterchangeWriter(X12), new FileDropGateway(outbox),
+                        new InterchangeJournal(outbox.resolveSibling(outbox.getFileName() + "-journal")), clock),
                 maxClaims, Duration.ofSeconds(30), Duration.ofSeconds(1), ClaimMetrics.NONE, clock, SERDE_CONFIG);
     }
 
@@ -213,6 +215,57 @@ class ClaimTopologyTest {
         Claim paid = claims.readValuesToList().get(0);
         assertEquals(ClaimState.PAID, paid.getState());
         assertEquals(new java.math.BigDecimal("104.47"), paid.getPaidAmount());
+    }
+
+    @Test
+    void eachClaimOfABatchBecomesSubmittedWithItsOwnPositionFromOneSmallRecordPerClaim() {
+        CodedEncounter visit = ClaimScenarios.officeVisitTwoLines();
+        CodedEncounter other = ClaimScenarios.withEncounterId(
+                CodedEncounter.newBuilder(visit).setEncounter(EncounterReceived.newBuilder(visit.getEncounter())
+                        .setPatientId("MRN-1078").build()).build(), "ENC-OV-1078");
+        coded.pipeInput(visit.getEncounterId(), visit);
+        coded.pipeInput(other.getEncounterId(), other);
+
+        SubmissionBatch batch = submissions.readValue();
+        assertTrue(submissions.isEmpty(), "the interchange is published once on rcm.claims.submissions");
+        Map<String, Claim> latest = latestByClaim(claims.readRecordsToList());
+        for (int i = 0; i < batch.getClaimIds().size(); i++) {
+            Claim claim = latest.get(batch.getClaimIds().get(i));
+            assertEquals(ClaimState.SUBMITTED, claim.getState());
+            assertEquals(String.format("%04d", i + 1), claim.getSubmission().getTransactionSetControlNumber());
+            assertEquals(batch.getInterchangeControlNumber(), claim.getSubmission().getInterchangeControlNumber());
+            assertEquals(batch.getBatchId(), claim.getSubmission().getBatchId());
+        }
+        TestOutputTopic<String, SubmissionBatch> perClaim = driver.createOutputTopic(
+                "claim-topology-test-submitted-claims-repartition", new StringDeserializer(),
+                AvroSerdes.of(Topics.CLAIM_SUBMISSIONS, SERDE_CONFIG).deserializer());
+        List<TestRecord<String, SubmissionBatch>> records = perClaim.readRecordsToList();
+        assertEquals(batch.getClaimIds(), records.stream().map(TestRecord::key).toList());
+        records.forEach(r -> assertEquals(List.of(r.key()), r.value().getClaimIds()));
+    }
+
+    @Test
+    void failedDeliveryLeavesItsClaimsReadyAndTriesTheBatchAgain() throws IOException {
+        Files.delete(outbox);
+        Files.writeString(outbox, "a file where the outbox directory should be");
+        CodedEncounter visit = ClaimScenarios.officeVisitTwoLines();
+        CodedEncounter other = ClaimScenarios.withEncounterId(
+                CodedEncounter.newBuilder(visit).setEncounter(EncounterReceived.newBuilder(visit.getEncounter())
+                        .setPatientId("MRN-1079").build()).build(), "ENC-OV-1079");
+        coded.pipeInput(visit.getEncounterId(), visit);
+        coded.pipeInput(other.getEncounterId(), other);
+
+        assertEquals(SubmissionStatus.FAILED, submissions.readValue().getStatus());
+        latestByClaim(claims.readRecordsToList()).values().forEach(c -> assertEquals(ClaimState.READY, c.getState()));
+
+        Files.delete(outbox);
+        Files.createDirectory(outbox);
+        clock.advance(Duration.ofSeconds(30));
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        SubmissionBatch retried = submissions.readValue();
+        assertEquals(SubmissionStatus.SUBMITTED, retried.getStatus());
+        assertEquals("000000002", retried.getInterchangeControlNumber());
+        latestByClaim(claims.readRecordsToList()).values().forEach(c -> assertEquals(ClaimState.SUBMITTED, c.getState()));
     }
 
     @Test

@@ -55,6 +55,19 @@ public final class ClearinghouseFiles {
         return answers;
     }
 
+    /**
+     * Every TA1 that refused a whole interchange, as "TA101 TA105 file", from the acknowledgment
+     * inbox and its {@code processed/} and {@code failed/}.
+     */
+    public static List<String> interchangeRefusals(Path acksDir) {
+        List<String> refusals = new ArrayList<>();
+        for (Path file : files(List.of(acksDir, acksDir.resolve("processed"), acksDir.resolve("failed")))) {
+            segments(file).stream().filter(s -> s[0].equals("TA1") && s.length > 5 && s[4].equals("R"))
+                    .forEach(s -> refusals.add(s[1] + " " + s[5] + " " + file.getFileName()));
+        }
+        return refusals;
+    }
+
     private static List<Path> files(List<Path> dirs) {
         List<Path> out = new ArrayList<>();
         for (Path dir : dirs) {

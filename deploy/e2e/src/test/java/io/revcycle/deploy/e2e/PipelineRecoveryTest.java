@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +59,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * once, made exactly one claim, gone to the payer in exactly one interchange, been decided once by the
  * payer and posted once, to the cent of the payer's 835; and no stage may have dead-lettered anything.
  *
- * <p>The claim builder is killed when it has handed every claim it made to the clearinghouse; the
- * acknowledgments and postings of its last interchanges arrive around its kill. Killed between handing an 837 over and committing the
- * record of it, it sends claims twice (see the module's README); run with
- * {@code -Drevcycle.e2e.kill-claim-builder-during-hand-over=true} to kill it at that moment instead
- * and see the test fail on it.
+ * <p>The claim builder is killed the moment an 837 appears in the outbox, between handing it over
+ * and committing the record of it: restarted, it must deliver that same interchange again from its
+ * journal (the clearinghouse recognises it as already received) and never put its claims in another.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineRecoveryTest {
@@ -79,7 +78,6 @@ class PipelineRecoveryTest {
      * changes nothing else.
      */
     private static final String SESSION_TIMEOUT = "kafka.streams.default.session.timeout.ms";
-    private static final boolean KILL_DURING_HAND_OVER = Boolean.getBoolean("revcycle.e2e.kill-claim-builder-during-hand-over");
     private static final Duration PROGRESS_WITHIN = Duration.ofSeconds(90);
     private static final Duration SETTLE_WITHIN = Duration.ofSeconds(180);
     private static final Set<ClaimState> NEVER_PAID = EnumSet.of(ClaimState.SCRUB_FAILED, ClaimState.REJECTED);
@@ -116,16 +114,12 @@ class PipelineRecoveryTest {
         observer = harness.observe();
 
         // first burst: once claims are being paid, so that every stage has work, the stream services die one
-        // after another: payment posting and coding at once, the claim builder when nothing waits for an interchange
+        // after another: payment posting and coding at once, the claim builder as it hands an interchange over
         CompletableFuture<FeedReport> first = feed("RCVA", 21, FIRST_BURST, FIRST_RATE);
         progress("first payments posted", o -> o.payments().size() >= 5);
         crash("payment-posting");
         crash("coding-service");
-        if (KILL_DURING_HAND_OVER) {
-            awaitInterchangeHandedOver();
-        } else {
-            awaitNothingWaitingForSubmission();
-        }
+        awaitInterchangeHandedOver();
         crash("claim-builder");
         feeds.add(first.get());
 
@@ -222,6 +216,8 @@ class PipelineRecoveryTest {
         Map<Long, Integer> answeredTwice = new TreeMap<>(answersPerInterchange);
         answeredTwice.values().removeIf(n -> n == 1);
         assertEquals(Map.of(), answeredTwice, "interchanges the clearinghouse received (and answered with a 999) more than once");
+        assertEquals(List.of(), ClearinghouseFiles.interchangeRefusals(harness.clearinghouse().resolve("acks")),
+                "TA1s refusing an interchange whose control number was already used for another");
     }
 
     @Test
@@ -295,19 +291,27 @@ class PipelineRecoveryTest {
         System.out.println(crashes.get(crashes.size() - 1));
     }
 
-    /** Returns as soon as a new 837 appears in the outbox (polled every few milliseconds). */
+    /**
+     * Returns as soon as an 837 not seen before appears in the outbox (polled every few milliseconds),
+     * well within the claim builder's commit interval after its hand-over.
+     */
     private void awaitInterchangeHandedOver() throws IOException, InterruptedException {
         Path outbox = harness.clearinghouse().resolve("outbox");
+        Set<Path> before = outboxFiles(outbox);
         long deadline = System.nanoTime() + PROGRESS_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(outbox)) {
-                if (files.anyMatch(f -> !f.getFileName().toString().startsWith("."))) {
-                    return;
-                }
+            if (!before.containsAll(outboxFiles(outbox))) {
+                return;
             }
             Thread.sleep(2);
         }
         throw new AssertionError("no interchange handed over within " + PROGRESS_WITHIN + "; " + summary());
+    }
+
+    private static Set<Path> outboxFiles(Path outbox) throws IOException {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).collect(Collectors.toSet());
+        }
     }
 
     private void progress(String what, Predicate<PipelineObserver> condition) throws InterruptedException {
@@ -329,40 +333,6 @@ class PipelineRecoveryTest {
                 throw new IllegalStateException("feed interrupted", e);
             }
         });
-    }
-
-    /**
-     * Returns once the claim builder holds no claim waiting for an interchange, so that none can be
-     * handed over soon, on two looks 1.5 s apart with nothing submitted or coded in between (the
-     * observer reads behind the services): coding is down, and a claim arriving after the last look
-     * waits at least the batch time (1 s here) before it is handed over, far more than the kill takes.
-     */
-    private void awaitNothingWaitingForSubmission() throws InterruptedException {
-        long deadline = System.nanoTime() + PROGRESS_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            progress("every claim made handed to the clearinghouse", PipelineRecoveryTest::nothingWaitsForSubmission);
-            int submissions = observer.submissions().size();
-            int coded = observer.coded().size();
-            Thread.sleep(1_500);
-            if (nothingWaitsForSubmission(observer) && observer.submissions().size() == submissions && observer.coded().size() == coded) {
-                return;
-            }
-        }
-        throw new AssertionError("the claim builder never stopped handing interchanges over; " + summary());
-    }
-
-    /**
-     * True when the claim builder holds no claim waiting for an interchange, as far as the observer
-     * has read: every coded encounter has its claim, and every claim failed the scrubber or is in an
-     * interchange recorded SUBMITTED.
-     */
-    private static boolean nothingWaitsForSubmission(PipelineObserver o) {
-        Set<String> submitted = o.submissions().stream().filter(b -> b.getStatus() == SubmissionStatus.SUBMITTED)
-                .flatMap(b -> b.getClaimIds().stream()).collect(Collectors.toSet());
-        Map<String, ClaimTrace> claims = o.claims();
-        Set<String> encountersWithClaims = claims.values().stream().map(ClaimTrace::encounterId).collect(Collectors.toSet());
-        return !submitted.isEmpty() && encountersWithClaims.containsAll(o.coded().keySet()) && claims.values().stream()
-                .allMatch(c -> c.latest() == ClaimState.SCRUB_FAILED || submitted.contains(c.claimId()));
     }
 
     private static <K, V> Map<K, List<V>> moreThanOnce(Map<K, List<V>> lists) {
@@ -412,7 +382,27 @@ class PipelineRecoveryTest {
                 + observer.payments().size() + ", denials " + observer.denials().size() + ", exceptions "
                 + observer.exceptions().size() + ", 835 claim decisions " + (decisions == null ? "?" : decisions.size())
                 + ", hospital encounters stopped at the scrubber " + (stoppedAtScrubber == null ? "?" : stoppedAtScrubber.size())
-                + "\n" + repeats();
+                + "\ninterchanges the claim builder delivered again after its kill " + redelivered()
+                + ", recognised by the clearinghouse as already received " + alreadyReceived() + "\n" + repeats();
+    }
+
+    /** File names of the interchanges the restarted claim builder delivered again from its journal, from its log. */
+    private List<String> redelivered() {
+        try (Stream<String> lines = Files.lines(harness.service("claim-builder").log())) {
+            return lines.filter(l -> l.contains("handed over before a crash delivered again"))
+                    .map(l -> l.replaceAll(".*Interchange (\\S+) handed over.*", "$1")).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("? (" + e + ")");
+        }
+    }
+
+    /** The 837 files the clearinghouse set aside as duplicates of interchanges it had already received. */
+    private List<String> alreadyReceived() {
+        try (Stream<Path> files = Files.list(harness.clearinghouse().resolve("simulator").resolve("duplicates"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Evidence of anything sent to or decided by the payers more than once: the interchanges and what became of their claims. */

@@ -3,6 +3,7 @@ package io.revcycle.deploy.simulator;
 import io.revcycle.deploy.simulator.X12Output.Composite;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,14 +13,16 @@ import java.util.Map;
 
 /**
  * Writes the clearinghouse's answers to an 837: the 999 implementation acknowledgment
- * (005010X231A1), one AK2 per transaction set, and the 277CA claim acknowledgment (005010X214),
- * one HL*PT per claim that passed the 999.
+ * (005010X231A1), one AK2 per transaction set, the 277CA claim acknowledgment (005010X214),
+ * one HL*PT per claim that passed the 999, and the TA1 interchange acknowledgment that refuses a
+ * whole interchange.
  */
 final class AcknowledgmentWriter {
 
     static final String GUIDE_999 = "005010X231A1";
     static final String GUIDE_277CA = "005010X214";
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final String usageIndicator;
 
@@ -117,6 +120,30 @@ final class AcknowledgmentWriter {
             out.endTransaction();
         }
         return out.finish();
+    }
+
+    /**
+     * A TA1 rejecting a whole interchange (TA104 {@code R}) with its note code, e.g. {@code 025}
+     * duplicate interchange control number. An interchange of its own: ISA, TA1, IEA, no group.
+     *
+     * @param interchangeDate ISA09 of the refused interchange
+     * @param interchangeTime ISA10 of the refused interchange
+     */
+    byte[] writeTa1(ClaimFile file, String interchangeDate, String interchangeTime, String noteCode,
+                    long controlNumber, LocalDateTime now) {
+        String icn = String.format("%09d", controlNumber);
+        String text = "ISA*00*" + " ".repeat(10) + "*00*" + " ".repeat(10) + "*ZZ*" + fixed(file.receiverId()) + "*ZZ*"
+                + fixed(file.senderId()) + "*" + now.format(YYMMDD) + "*" + now.format(HHMM) + "*^*00501*" + icn + "*0*"
+                + usageIndicator + "*:~\n"
+                + "TA1*" + X12Output.text(file.interchangeControlNumber()) + "*" + X12Output.text(interchangeDate) + "*"
+                + X12Output.text(interchangeTime) + "*R*" + noteCode + "~\n"
+                + "IEA*0*" + icn + "~\n";
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String fixed(String value) {
+        String text = X12Output.text(value);
+        return text.length() >= 15 ? text.substring(0, 15) : text + " ".repeat(15 - text.length());
     }
 
     static String patientLast(SubmittedClaim claim) {

@@ -11,12 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +38,18 @@ import java.util.concurrent.TimeUnit;
  * written under a dot-name and renamed, so readers never see half a file. Pending 835s wait in
  * {@code pending/} (named by their due time), so they survive a restart. What the payer remembers
  * (deductibles met, adjudicated claims) is rebuilt at start from the files in {@code processed/}.
+ *
+ * <p>Like a real clearinghouse it detects duplicate interchanges by sender and ISA13: the same
+ * interchange delivered again (a sender recovering from a crash re-sends what it cannot be sure
+ * went out) is taken as already received and not answered or adjudicated again; a different
+ * interchange under a control number already used is refused with a TA1 (note code 025). Both
+ * go to {@code duplicates/}.
  */
 public final class ClearinghouseSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClearinghouseSimulator.class);
+    /** TA105: duplicate interchange control number. */
+    static final String DUPLICATE_INTERCHANGE_CONTROL_NUMBER = "025";
 
     private final SimulatorSettings settings;
     private final PayerProfiles profiles;
@@ -52,6 +63,9 @@ public final class ClearinghouseSimulator implements AutoCloseable {
     private final Path processed;
     private final Path failed;
     private final Path pending;
+    private final Path duplicates;
+    /** Digest of each interchange received, by sender and ISA13: the duplicate interchange check. */
+    private final Map<String, String> received = new HashMap<>();
     /** Latest adjudication of each claim id, for duplicates, replacements and reversals. */
     private final Map<String, ClaimAdjudication> adjudicated = new HashMap<>();
     /** Paid claims the payer will reverse and correct in its next remittance to the same payee. */
@@ -67,7 +81,9 @@ public final class ClearinghouseSimulator implements AutoCloseable {
         this.processed = settings.workDir().resolve("processed");
         this.failed = settings.workDir().resolve("failed");
         this.pending = settings.workDir().resolve("pending");
-        for (Path dir : List.of(settings.outbox(), settings.acks(), settings.remittances(), claimed, processed, failed, pending)) {
+        this.duplicates = settings.workDir().resolve("duplicates");
+        for (Path dir : List.of(settings.outbox(), settings.acks(), settings.remittances(), claimed, processed, failed, pending,
+                duplicates)) {
             Files.createDirectories(dir);
         }
         this.controlNumbers = new ControlNumbers(settings.workDir().resolve("control-number"));
@@ -132,7 +148,20 @@ public final class ClearinghouseSimulator implements AutoCloseable {
     private void process(Path file) throws IOException {
         String name = file.getFileName().toString();
         try {
-            answer(Files.readAllBytes(file), name);
+            byte[] x12 = Files.readAllBytes(file);
+            ClaimFile claimFile = reader.read(x12);
+            String key = interchangeKey(claimFile);
+            String digest = digest(x12);
+            String earlier = key == null ? null : received.get(key);
+            if (earlier != null) {
+                refuseDuplicate(claimFile, x12, name, earlier.equals(digest));
+                Files.move(file, duplicates.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                return;
+            }
+            answer(claimFile, name);
+            if (key != null) {
+                received.put(key, digest);
+            }
             Path done = Files.move(file, processed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             // the day it was answered, which a restart's recall decides as of
             Files.setLastModifiedTime(done, FileTime.from(Instant.now(settings.clock())));
@@ -149,9 +178,40 @@ public final class ClearinghouseSimulator implements AutoCloseable {
         }
     }
 
-    private void answer(byte[] x12, String name) throws IOException {
+    /**
+     * The same interchange again is already received: nothing is answered. Another one under a used
+     * control number is refused as a whole with a TA1, note code 025.
+     */
+    private void refuseDuplicate(ClaimFile file, byte[] x12, String name, boolean identical) throws IOException {
+        if (identical) {
+            LOG.info("{}: interchange {} from {} already received, not answered again", name,
+                    file.interchangeControlNumber(), file.senderId());
+            return;
+        }
+        LOG.warn("{}: interchange control number {} from {} already used by another interchange, refused with a TA1",
+                name, file.interchangeControlNumber(), file.senderId());
+        X12Segment isa = new X12Tokenizer().read(x12).segments().get(0);
+        long ta1 = controlNumbers.next();
+        deliver(settings.acks(), ta1 + "-TA1.x12", acknowledgments.writeTa1(file, isa.element(9), isa.element(10),
+                DUPLICATE_INTERCHANGE_CONTROL_NUMBER, ta1, LocalDateTime.now(settings.clock().withZone(ZoneOffset.UTC))));
+    }
+
+    /** Sender and ISA13, or null when the envelope could not be read. */
+    private static String interchangeKey(ClaimFile file) {
+        return file.senderId().isEmpty() || file.interchangeControlNumber().isEmpty() ? null
+                : file.senderId() + "|" + file.interchangeControlNumber();
+    }
+
+    private static String digest(byte[] x12) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(x12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private void answer(ClaimFile file, String name) throws IOException {
         LocalDateTime now = LocalDateTime.now(settings.clock().withZone(ZoneOffset.UTC));
-        ClaimFile file = reader.read(x12);
         long ack = controlNumbers.next();
         deliver(settings.acks(), ack + "-999.x12",
                 acknowledgments.write999(file, ack, now, settings.clearinghouseId(), "SUBMITTER"));
@@ -227,7 +287,13 @@ public final class ClearinghouseSimulator implements AutoCloseable {
         List<Path> answered = files(processed);
         for (Path file : answered) {
             LocalDate arrived = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
-            decide(reader.read(Files.readAllBytes(file)), arrived);
+            byte[] x12 = Files.readAllBytes(file);
+            ClaimFile claimFile = reader.read(x12);
+            String key = interchangeKey(claimFile);
+            if (key != null) {
+                received.putIfAbsent(key, digest(x12));
+            }
+            decide(claimFile, arrived);
         }
         if (!answered.isEmpty()) {
             LOG.info("recalled the payer decisions of {} answered files", answered.size());

@@ -93,7 +93,8 @@ class ClearinghouseSimulatorTest {
         assertEquals(0, RawX12.count(ca, "REF*1K"));
         assertEquals(0, files.read("remittances", ".x12").size());
 
-        files.dropFixture("837p-charge-out-of-balance.edi");
+        files.drop("837p-charge-out-of-balance.edi", new String(SimulatorFiles.fixture("837p-charge-out-of-balance.edi"),
+                StandardCharsets.US_ASCII).replace("000000001", "000000002").getBytes(StandardCharsets.US_ASCII));
         files.simulator.pollOnce();
         assertTrue(files.read("acks", "-277CA.x12").stream().anyMatch(f -> RawX12.contains(f, "STC*A3:400*20260321*U*150")));
     }

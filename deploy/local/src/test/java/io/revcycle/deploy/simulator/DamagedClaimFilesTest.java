@@ -33,7 +33,9 @@ class DamagedClaimFilesTest {
         String good = new String(SimulatorFiles.fixture("837i-emergency-commercial.edi"), StandardCharsets.US_ASCII);
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < COPIES; i++) {
-            files.drop(String.format("damaged-%03d.x12", i), damage(good, random).getBytes(StandardCharsets.ISO_8859_1));
+            // each copy its own control number, as a sender numbers its interchanges: a used one is refused with a TA1
+            String copy = good.replace("000000004", String.format("%09d", 1000 + i));
+            files.drop(String.format("damaged-%03d.x12", i), damage(copy, random).getBytes(StandardCharsets.ISO_8859_1));
         }
 
         assertEquals(COPIES, files.simulator.pollOnce());
