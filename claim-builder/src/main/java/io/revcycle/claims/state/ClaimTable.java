@@ -3,6 +3,7 @@ package io.revcycle.claims.state;
 import io.micronaut.configuration.kafka.streams.InteractiveQueryService;
 import io.revcycle.claims.acks.ClaimDirectory;
 import io.revcycle.claims.topology.ClaimStores;
+import io.revcycle.claims.x12.ClaimInterchangeWriter;
 import io.revcycle.events.Claim;
 import io.revcycle.events.ClaimState;
 import jakarta.inject.Singleton;
@@ -71,8 +72,21 @@ public class ClaimTable implements ClaimDirectory {
         return get(claimId).isPresent();
     }
 
+    /**
+     * From the interchange index the submission step keeps; an interchange handed over before that
+     * index existed is looked for among all claims.
+     */
     @Override
     public Map<String, String> claimsInInterchange(String interchangeControlNumber) {
+        Optional<String> indexed = interchange(interchangeControlNumber);
+        if (indexed.isPresent()) {
+            Map<String, String> sent = new HashMap<>();
+            String[] claimIds = indexed.get().split(",");
+            for (int i = 0; i < claimIds.length; i++) {
+                sent.put(ClaimInterchangeWriter.transactionSetControlNumber(i), claimIds[i]);
+            }
+            return sent;
+        }
         return query(store -> {
             Map<String, String> sent = new HashMap<>();
             try (KeyValueIterator<String, Claim> all = store.all()) {
@@ -86,6 +100,15 @@ public class ClaimTable implements ClaimDirectory {
             }
             return sent;
         });
+    }
+
+    private Optional<String> interchange(String interchangeControlNumber) {
+        try {
+            return queries.getQueryableStore(ClaimStores.INTERCHANGES, QueryableStoreTypes.<String, String>keyValueStore())
+                    .map(store -> store.get(interchangeControlNumber));
+        } catch (InvalidStateStoreException e) {
+            throw new ClaimTableUnavailable("interchange index not queryable: " + e.getMessage(), e);
+        }
     }
 
     /** Runs a query; the store refuses while the topology is starting or rebalancing. */

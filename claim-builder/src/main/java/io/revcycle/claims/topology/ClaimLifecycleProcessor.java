@@ -74,8 +74,12 @@ final class ClaimLifecycleProcessor implements Processor<String, SpecificRecord,
         }
         // only the last state is kept (CREATED is published but immediately followed by its verdict)
         claims.put(claimId, next.get(next.size() - 1));
+        // stamped when the state changed, not with the triggering event's time: a claim's states must not
+        // go back in time on rcm.claims, where readers keep it as a table (an acknowledgment or posting
+        // written before the claim's last state would otherwise look older than that state)
+        long changedAt = Math.max(record.timestamp(), now.toEpochMilli());
         for (Claim claim : next) {
-            context.forward(new Record<>(claimId, claim, record.timestamp()));
+            context.forward(new Record<>(claimId, claim, changedAt));
         }
     }
 

@@ -16,6 +16,12 @@ public final class ClaimStores {
      * re-read: claim id → event id of that READY record.
      */
     public static final String SENT = "submission-sent";
+    /**
+     * Every interchange handed over: interchange control number → its claim ids in transaction-set
+     * order, separated by commas. A 999 names only the control numbers; this finds its claims
+     * without reading every claim.
+     */
+    public static final String INTERCHANGES = "submitted-interchanges";
     /** The last interchange control number used. */
     public static final String CONTROL_NUMBERS = "interchange-control-numbers";
 

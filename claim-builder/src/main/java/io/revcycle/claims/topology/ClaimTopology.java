@@ -96,6 +96,8 @@ public final class ClaimTopology {
                 Stores.inMemoryKeyValueStore(ClaimStores.CONTROL_NUMBERS), keys, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(ClaimStores.SENT), keys, Serdes.String()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ClaimStores.INTERCHANGES), keys, Serdes.String()).withCachingEnabled());
 
         KStream<String, SpecificRecord> scrubbed = builder
                 .stream(Topics.ENCOUNTERS_CODED.name(), Consumed.with(keys, codedSerde).withName("coded-encounters"))
@@ -131,7 +133,8 @@ public final class ClaimTopology {
                 .filter((claimId, claim) -> claim.getState() == ClaimState.READY, Named.as("ready-claims"))
                 .repartition(Repartitioned.with(keys, claimSerde).withName("ready-claims").withNumberOfPartitions(1))
                 .process(() -> new SubmissionProcessor(submitter, limits, clock), Named.as("submit"),
-                        ClaimStores.PENDING, ClaimStores.BATCHES, ClaimStores.CONTROL_NUMBERS, ClaimStores.SENT);
+                        ClaimStores.PENDING, ClaimStores.BATCHES, ClaimStores.CONTROL_NUMBERS, ClaimStores.SENT,
+                        ClaimStores.INTERCHANGES);
         batches.to(Topics.CLAIM_SUBMISSIONS.name(), Produced.with(keys, batchSerde).withName("submission-batches"));
 
         // Straight back to the claims' partitions, not through rcm.claims.submissions: one hop instead of two.

@@ -62,6 +62,7 @@ final class SubmissionProcessor implements Processor<String, Claim, String, Subm
     private KeyValueStore<String, String> batches;
     private KeyValueStore<String, Long> controlNumbers;
     private KeyValueStore<String, String> sent;
+    private KeyValueStore<String, String> interchanges;
     private boolean recovered;
     private boolean recoveryTried;
 
@@ -90,6 +91,7 @@ final class SubmissionProcessor implements Processor<String, Claim, String, Subm
         this.batches = context.getStateStore(ClaimStores.BATCHES);
         this.controlNumbers = context.getStateStore(ClaimStores.CONTROL_NUMBERS);
         this.sent = context.getStateStore(ClaimStores.SENT);
+        this.interchanges = context.getStateStore(ClaimStores.INTERCHANGES);
         // init runs again after a dirty close, on restored stores: the journal must be looked at again
         this.recovered = false;
         this.recoveryTried = false;
@@ -169,6 +171,7 @@ final class SubmissionProcessor implements Processor<String, Claim, String, Subm
         if (batch.getStatus() == SubmissionStatus.SUBMITTED) {
             keys.forEach(pending::delete);
             batches.delete(batchKey);
+            remember(batch);
         } else {
             // keep the claims; the batch is tried again with a new control number after another wait
             batches.put(batchKey, clock.millis() + ":" + claims.size());
@@ -219,10 +222,16 @@ final class SubmissionProcessor implements Processor<String, Claim, String, Subm
                 }
             }
             recount(batchKey);
+            remember(batch);
             journaled.add(new Journaled(entry.controlNumber(), clock.millis()));
             context.forward(new Record<>(batch.getBatchId(), batch, clock.millis()));
         }
         recovered = true;
+    }
+
+    /** Records which claims went out in the interchange, in transaction-set order, for its 999. */
+    private void remember(SubmissionBatch batch) {
+        interchanges.put(batch.getInterchangeControlNumber(), String.join(",", batch.getClaimIds()));
     }
 
     /** Whether the control number comes after the last one in the wrapping sequence. */

@@ -245,6 +245,21 @@ class ClaimTopologyTest {
     }
 
     @Test
+    void theInterchangeIndexListsTheClaimsOfEachInterchangeInTransactionSetOrderForIts999() {
+        CodedEncounter visit = ClaimScenarios.officeVisitTwoLines();
+        CodedEncounter other = ClaimScenarios.withEncounterId(
+                CodedEncounter.newBuilder(visit).setEncounter(EncounterReceived.newBuilder(visit.getEncounter())
+                        .setPatientId("MRN-1078").build()).build(), "ENC-OV-1078");
+        coded.pipeInput(visit.getEncounterId(), visit);
+        coded.pipeInput(other.getEncounterId(), other);
+
+        SubmissionBatch batch = submissions.readValue();
+        KeyValueStore<String, String> index = driver.getKeyValueStore(ClaimStores.INTERCHANGES);
+        assertEquals(2, batch.getClaimIds().size());
+        assertEquals(String.join(",", batch.getClaimIds()), index.get(batch.getInterchangeControlNumber()));
+    }
+
+    @Test
     void failedDeliveryLeavesItsClaimsReadyAndTriesTheBatchAgain() throws IOException {
         Files.delete(outbox);
         Files.writeString(outbox, "a file where the outbox directory should be");

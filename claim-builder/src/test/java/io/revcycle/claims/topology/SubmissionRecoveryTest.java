@@ -103,11 +103,13 @@ class SubmissionRecoveryTest {
                 Stores.inMemoryKeyValueStore(ClaimStores.CONTROL_NUMBERS), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(ClaimStores.SENT), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ClaimStores.INTERCHANGES), Serdes.String(), Serdes.String()));
         builder.stream(Topics.CLAIMS.name(), Consumed.with(Serdes.String(), claimSerde))
                 .process(() -> new SubmissionProcessor(submitter,
                                 new SubmissionProcessor.BatchLimits(3, MAX_WAIT, Duration.ofSeconds(1)), clock),
                         Named.as("submit"), ClaimStores.PENDING, ClaimStores.BATCHES, ClaimStores.CONTROL_NUMBERS,
-                        ClaimStores.SENT)
+                        ClaimStores.SENT, ClaimStores.INTERCHANGES)
                 .to(Topics.CLAIM_SUBMISSIONS.name(), Produced.with(Serdes.String(), batchSerde));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "submission-recovery-test");
@@ -207,6 +209,8 @@ class SubmissionRecoveryTest {
         assertEquals(2L, controlNumbers().get(SubmissionProcessor.LAST_CONTROL_NUMBER));
         assertTrue(isEmpty(driver.getKeyValueStore(ClaimStores.PENDING)), "no claim is left to batch again");
         assertTrue(isEmpty(driver.getKeyValueStore(ClaimStores.SENT)), "the re-read READY record was recognised");
+        assertEquals(String.join(",", handedOver.getClaimIds()), driver.<String, String>getKeyValueStore(ClaimStores.INTERCHANGES)
+                .get(handedOver.getInterchangeControlNumber()), "its 999 finds the claims of the interchange sent again");
     }
 
     @Test
