@@ -36,6 +36,8 @@ public final class PipelineHarness implements AutoCloseable {
 
     /** Source system of the feed; the API key is made per run. */
     public static final String SOURCE_SYSTEM = "e2e";
+    /** How long a claim waits for its interchange to fill (production default: 30 s). */
+    public static final String BATCH_WINDOW = "500ms";
     public static final List<String> SERVICES = List.of("encounter-ingest", "coding-service", "claim-builder", "payment-posting");
 
     private final Path workDir;
@@ -120,10 +122,10 @@ public final class PipelineHarness implements AutoCloseable {
         env.put("coding-service", Map.of());
         props.put("coding-service", Map.of());
         env.put("claim-builder", Map.of("REVCYCLE_CLAIMS_OUTBOX", outbox.toString(), "REVCYCLE_CLAIMS_INBOX", acks.toString(),
-                "CLAIMS_SUBMISSION_MAX_WAIT", "1s"));
-        // batches leave after a second and acknowledgments are read often, so claims do not wait on timers
+                "CLAIMS_SUBMISSION_MAX_WAIT", BATCH_WINDOW));
+        // batches leave after half a second and acknowledgments are read often, so claims do not wait on timers
         props.put("claim-builder", Map.of("claims.submission.outbox", outbox.toString(), "claims.acks.inbox", acks.toString(),
-                "claims.submission.max-wait", "1s", "claims.submission.check-every", "250ms",
+                "claims.submission.max-wait", BATCH_WINDOW, "claims.submission.check-every", "100ms",
                 "claims.acks.poll-interval", "250ms"));
         env.put("payment-posting", Map.of("REVCYCLE_REMITTANCE_INBOX", remittances.toString(),
                 "REVCYCLE_PSEUDONYM_SECRET", "e2e-pseudonym-secret-" + UUID.randomUUID()));

@@ -134,7 +134,8 @@ public final class PipelineBenchmark {
                 observer.denials().size());
         System.out.printf("throughput, first encounter received to last claim submitted: %.0f encounters/s%n", submittedRate);
         System.out.printf("throughput, first encounter received to last payment posted:  %.0f encounters/s%n", postedRate);
-        System.out.println("latency (ms)                     p50      p99      max");
+        System.out.printf("latency (ms; claims wait up to %s for their interchange to fill)%n", PipelineHarness.BATCH_WINDOW);
+        System.out.println("                                 p50      p99      max");
         print("ingest -> coded", toCoded);
         print("coded -> claim submitted", codedToSubmitted);
         // negative when the payment is posted before the claim builder records SUBMITTED
