@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -75,6 +76,7 @@ public final class InterchangeJournal {
     private static final int FORMAT = 1;
     private static final String SUFFIX = ".interchange";
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final Pattern ENTRY_NAME = Pattern.compile("\\d{9}" + Pattern.quote(SUFFIX));
 
     private final Path directory;
 
@@ -110,7 +112,8 @@ public final class InterchangeJournal {
      */
     public List<Long> controlNumbers() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(SUFFIX) && !name.startsWith("."))
+            // only names this journal writes: a stray file in the directory must not stop the claim builder
+            return files.map(f -> f.getFileName().toString()).filter(name -> ENTRY_NAME.matcher(name).matches())
                     .map(name -> Long.parseLong(name.substring(0, name.length() - SUFFIX.length()))).toList();
         }
     }

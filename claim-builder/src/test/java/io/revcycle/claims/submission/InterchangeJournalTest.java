@@ -62,6 +62,16 @@ class InterchangeJournalTest {
     }
 
     @Test
+    void filesTheJournalDidNotWriteAreNotEntries() throws IOException {
+        InterchangeJournal journal = new InterchangeJournal(directory);
+        journal.record(entry(5, "five"));
+        Files.writeString(directory.resolve("notes.interchange"), "left here by hand");
+        Files.writeString(directory.resolve("000000006.interchange.bak"), "a copy");
+
+        assertEquals(List.of(5L), journal.controlNumbers());
+    }
+
+    @Test
     void recordingTheSameControlNumberAgainReplacesTheEntry() throws IOException {
         InterchangeJournal journal = new InterchangeJournal(directory);
         journal.record(entry(5, "first"));

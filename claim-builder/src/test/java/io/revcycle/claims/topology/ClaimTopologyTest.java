@@ -219,12 +219,7 @@ class ClaimTopologyTest {
 
     @Test
     void eachClaimOfABatchBecomesSubmittedWithItsOwnPositionFromOneSmallRecordPerClaim() {
-        CodedEncounter visit = ClaimScenarios.officeVisitTwoLines();
-        CodedEncounter other = ClaimScenarios.withEncounterId(
-                CodedEncounter.newBuilder(visit).setEncounter(EncounterReceived.newBuilder(visit.getEncounter())
-                        .setPatientId("MRN-1078").build()).build(), "ENC-OV-1078");
-        coded.pipeInput(visit.getEncounterId(), visit);
-        coded.pipeInput(other.getEncounterId(), other);
+        codeTwoOfficeVisitsOfDifferentPatients();
 
         SubmissionBatch batch = submissions.readValue();
         assertTrue(submissions.isEmpty(), "the interchange is published once on rcm.claims.submissions");
@@ -244,14 +239,19 @@ class ClaimTopologyTest {
         records.forEach(r -> assertEquals(List.of(r.key()), r.value().getClaimIds()));
     }
 
-    @Test
-    void theInterchangeIndexListsTheClaimsOfEachInterchangeInTransactionSetOrderForIts999() {
+    /** Two clean office visits for the same payer, of different patients so neither is a duplicate. */
+    private void codeTwoOfficeVisitsOfDifferentPatients() {
         CodedEncounter visit = ClaimScenarios.officeVisitTwoLines();
         CodedEncounter other = ClaimScenarios.withEncounterId(
                 CodedEncounter.newBuilder(visit).setEncounter(EncounterReceived.newBuilder(visit.getEncounter())
                         .setPatientId("MRN-1078").build()).build(), "ENC-OV-1078");
         coded.pipeInput(visit.getEncounterId(), visit);
         coded.pipeInput(other.getEncounterId(), other);
+    }
+
+    @Test
+    void theInterchangeIndexListsTheClaimsOfEachInterchangeInTransactionSetOrderForIts999() {
+        codeTwoOfficeVisitsOfDifferentPatients();
 
         SubmissionBatch batch = submissions.readValue();
         KeyValueStore<String, String> index = driver.getKeyValueStore(ClaimStores.INTERCHANGES);

@@ -58,7 +58,6 @@ class PipelineEndToEndTest {
     private static final long FEED_SEED = 7;
     private static final long PAYER_SEED = 11;
     private static final Duration SETTLE_WITHIN = Duration.ofSeconds(150);
-    private static final Set<ClaimState> NEVER_PAID = EnumSet.of(ClaimState.SCRUB_FAILED, ClaimState.REJECTED);
 
     private PipelineHarness harness;
     private PipelineObserver observer;
@@ -96,10 +95,10 @@ class PipelineEndToEndTest {
         feed = ehr.run();
         accepted = feed.deliveries().stream().filter(d -> d.outcome() == Outcome.ACCEPTED)
                 .map(d -> d.encounter().encounterId()).collect(Collectors.toSet());
-        knownGap = feed.deliveries().stream().filter(PipelineEndToEndTest::hospitalClaimWithoutRevenueCodes)
+        knownGap = feed.deliveries().stream().filter(PipelineHarness::hospitalClaimWithoutRevenueCodes)
                 .map(d -> d.encounter().encounterId()).collect(Collectors.toSet());
 
-        observer.await(o -> settled(o, accepted), SETTLE_WITHIN);
+        observer.await(o -> o.settled(accepted), SETTLE_WITHIN);
         // a second look after everything settled: anything published twice would have arrived by now
         Thread.sleep(2_000);
         claimOfEncounter = new HashMap<>();
@@ -261,32 +260,7 @@ class PipelineEndToEndTest {
         return claims;
     }
 
-    /**
-     * Ingest's FHIR and HL7 readers do not carry all of what an institutional (837I) claim needs
-     * (revenue codes, admission type, discharge status): a hospital encounter sent in those formats may
-     * stop at the claim scrubber for exactly that, and for nothing else. The others must be paid or
-     * denied like any claim.
-     */
-    private static boolean hospitalClaimWithoutRevenueCodes(Delivery d) {
-        return d.encounter().institutional() && d.channel() != Channel.JSON && d.channel() != Channel.JSON_BATCH;
-    }
 
-    /** True when every accepted encounter reached an end: posted, or a state from which nothing gets paid. */
-    private static boolean settled(PipelineObserver o, Set<String> encounters) {
-        Map<String, ClaimTrace> byEncounter = new HashMap<>();
-        o.claims().values().forEach(c -> byEncounter.put(c.encounterId(), c));
-        Set<String> postedClaims = o.payments().stream().map(PaymentPosted::getClaimId).collect(Collectors.toSet());
-        for (String encounter : encounters) {
-            if (o.queries().containsKey(encounter)) {
-                continue;
-            }
-            ClaimTrace claim = byEncounter.get(encounter);
-            if (claim == null || !(postedClaims.contains(claim.claimId()) || NEVER_PAID.contains(claim.latest()))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private String summary() {
         if (observer == null) {

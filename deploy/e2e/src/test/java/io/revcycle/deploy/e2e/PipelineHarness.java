@@ -1,6 +1,8 @@
 package io.revcycle.deploy.e2e;
 
 import io.revcycle.deploy.embedded.EmbeddedStack;
+import io.revcycle.deploy.feed.Channel;
+import io.revcycle.deploy.feed.Delivery;
 import io.revcycle.deploy.feed.FeedSettings;
 import io.revcycle.deploy.feed.generate.GeneratorSettings;
 import io.revcycle.deploy.simulator.ClearinghouseSimulator;
@@ -161,6 +163,15 @@ public final class PipelineHarness implements AutoCloseable {
             }
         }
         simulator.start();
+    }
+
+    /**
+     * Ingest's FHIR and HL7 readers do not carry all of what an institutional (837I) claim needs
+     * (revenue codes, admission type, discharge status): a hospital encounter sent in those formats may
+     * stop at the claim scrubber for exactly that, and for nothing else (the known gap).
+     */
+    public static boolean hospitalClaimWithoutRevenueCodes(Delivery d) {
+        return d.encounter().institutional() && d.channel() != Channel.JSON && d.channel() != Channel.JSON_BATCH;
     }
 
     /** Feed settings aimed at this stack's ingest service (HTTP and MLLP) with this run's API key. */

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,6 +218,30 @@ public final class PipelineObserver implements AutoCloseable {
             }
         }
         return counts;
+    }
+
+    /** Claim states nothing is ever paid from. */
+    public static final Set<ClaimState> NEVER_PAID = EnumSet.of(ClaimState.SCRUB_FAILED, ClaimState.REJECTED);
+
+    /**
+     * True when every one of the encounters reached an end: a coding query waiting for the provider,
+     * a posted claim, or a claim state nothing is paid from.
+     */
+    public synchronized boolean settled(Set<String> encounters) {
+        Map<String, ClaimTrace> byEncounter = new HashMap<>();
+        claims.values().forEach(c -> byEncounter.put(c.encounterId(), c));
+        Set<String> postedClaims = new HashSet<>();
+        payments.forEach(p -> postedClaims.add(p.getClaimId()));
+        for (String encounter : encounters) {
+            if (queries.containsKey(encounter)) {
+                continue;
+            }
+            ClaimTrace claim = byEncounter.get(encounter);
+            if (claim == null || !(postedClaims.contains(claim.claimId()) || NEVER_PAID.contains(claim.latest()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public synchronized Map<String, List<CodingQuery>> queries() {

@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,7 +79,6 @@ class PipelineRecoveryTest {
     private static final String SESSION_TIMEOUT = "kafka.streams.default.session.timeout.ms";
     private static final Duration PROGRESS_WITHIN = Duration.ofSeconds(90);
     private static final Duration SETTLE_WITHIN = Duration.ofSeconds(180);
-    private static final Set<ClaimState> NEVER_PAID = EnumSet.of(ClaimState.SCRUB_FAILED, ClaimState.REJECTED);
 
     private PipelineHarness harness;
     private PipelineObserver observer;
@@ -131,9 +129,9 @@ class PipelineRecoveryTest {
         accepted = feeds.stream().flatMap(f -> f.deliveries().stream()).filter(d -> d.outcome() == Outcome.ACCEPTED)
                 .map(d -> d.encounter().encounterId()).collect(Collectors.toSet());
         Set<String> knownGap = feeds.stream().flatMap(f -> f.deliveries().stream())
-                .filter(PipelineRecoveryTest::hospitalClaimWithoutRevenueCodes)
+                .filter(PipelineHarness::hospitalClaimWithoutRevenueCodes)
                 .map(d -> d.encounter().encounterId()).collect(Collectors.toSet());
-        observer.await(o -> settled(o, accepted), SETTLE_WITHIN);
+        observer.await(o -> o.settled(accepted), SETTLE_WITHIN);
         // a second look after everything settled: anything published twice would have arrived by now
         Thread.sleep(3_000);
         claimOfEncounter = new HashMap<>();
@@ -352,23 +350,7 @@ class PipelineRecoveryTest {
         return claims;
     }
 
-    /** As in {@link PipelineEndToEndTest}: ingest's FHIR and HL7 readers lack what an 837I needs (the known gap). */
-    private static boolean hospitalClaimWithoutRevenueCodes(Delivery d) {
-        return d.encounter().institutional() && d.channel() != Channel.JSON && d.channel() != Channel.JSON_BATCH;
-    }
 
-    private static boolean settled(PipelineObserver o, Set<String> encounters) {
-        Map<String, ClaimTrace> byEncounter = new HashMap<>();
-        o.claims().values().forEach(c -> byEncounter.put(c.encounterId(), c));
-        Set<String> postedClaims = o.payments().stream().map(PaymentPosted::getClaimId).collect(Collectors.toSet());
-        for (String encounter : encounters) {
-            ClaimTrace claim = byEncounter.get(encounter);
-            if (claim == null || !(postedClaims.contains(claim.claimId()) || NEVER_PAID.contains(claim.latest()))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private String summary() {
         if (observer == null) {

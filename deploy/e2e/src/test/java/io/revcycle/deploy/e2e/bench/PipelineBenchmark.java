@@ -36,8 +36,6 @@ import java.util.Set;
  */
 public final class PipelineBenchmark {
 
-    private static final Set<ClaimState> NEVER_PAID = Set.of(ClaimState.SCRUB_FAILED, ClaimState.REJECTED);
-
     private PipelineBenchmark() {
     }
 
@@ -210,7 +208,7 @@ public final class PipelineBenchmark {
         o.payments().forEach(p -> posted.add(p.getClaimId()));
         long ended = o.queries().size();
         for (ClaimTrace c : claims.values()) {
-            if (posted.contains(c.claimId()) || NEVER_PAID.contains(c.latest())) {
+            if (posted.contains(c.claimId()) || PipelineObserver.NEVER_PAID.contains(c.latest())) {
                 ended++;
             }
         }
